@@ -1,0 +1,20 @@
+// A page of nodes with any of $labels that pass the filters, by name then id descending, before the cursor.
+// Parameters: $labels, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $beforeName, $beforeId, $limit, $maxTlp.
+MATCH (n:$any($labels))
+WHERE n.tlpLevel <= $maxTlp
+  AND ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($statuses IS NULL OR n.status IN $statuses)
+  AND ($euStatus IS NULL OR n.euStatus IN $euStatus)
+  AND ($sectors IS NULL OR n.sector IN $sectors)
+  AND ($memberOf IS NULL OR EXISTS {
+    MATCH (n)-[m:MEMBER_OF]->(g:Entity {id: $memberOf})
+    WHERE m.tlpLevel <= $maxTlp AND g.tlpLevel <= $maxTlp
+  })
+  AND ($party IS NULL OR EXISTS {
+    MATCH (n)-[t]-(p:Entity {id: $party})
+    WHERE t.tlpLevel <= $maxTlp AND p.tlpLevel <= $maxTlp
+  })
+  AND ($beforeName IS NULL OR n.name < $beforeName OR (n.name = $beforeName AND n.id < $beforeId))
+RETURN n AS node
+ORDER BY n.name DESC, n.id DESC
+LIMIT $limit

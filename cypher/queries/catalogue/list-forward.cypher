@@ -1,0 +1,20 @@
+// A page of nodes with any of $labels that pass the filters, by name then id, after the cursor.
+// Parameters: $labels, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $afterName, $afterId, $limit, $maxTlp.
+MATCH (n:$any($labels))
+WHERE n.tlpLevel <= $maxTlp
+  AND ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($statuses IS NULL OR n.status IN $statuses)
+  AND ($euStatus IS NULL OR n.euStatus IN $euStatus)
+  AND ($sectors IS NULL OR n.sector IN $sectors)
+  AND ($memberOf IS NULL OR EXISTS {
+    MATCH (n)-[m:MEMBER_OF]->(g:Entity {id: $memberOf})
+    WHERE m.tlpLevel <= $maxTlp AND g.tlpLevel <= $maxTlp
+  })
+  AND ($party IS NULL OR EXISTS {
+    MATCH (n)-[t]-(p:Entity {id: $party})
+    WHERE t.tlpLevel <= $maxTlp AND p.tlpLevel <= $maxTlp
+  })
+  AND ($afterName IS NULL OR n.name > $afterName OR (n.name = $afterName AND n.id > $afterId))
+RETURN n AS node
+ORDER BY n.name, n.id
+LIMIT $limit

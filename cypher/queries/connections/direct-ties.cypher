@@ -1,0 +1,28 @@
+// What directly ties two nodes: their edges to each other, and every node both are tied to that is an instrument,
+// programme, project or cable, or a grouping both are members of. Hidden nodes and edges are never crossed.
+// Parameters: $a, $b, $maxTlp.
+MATCH (a:Entity {id: $a})
+WHERE a.tlpLevel <= $maxTlp
+MATCH (b:Entity {id: $b})
+WHERE b.tlpLevel <= $maxTlp
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[r]-(b)
+  WHERE r.tlpLevel <= $maxTlp
+  RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS direct
+}
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[ra]-(v:Entity)-[rb]-(b)
+  WHERE v.tlpLevel <= $maxTlp
+    AND ra.tlpLevel <= $maxTlp
+    AND rb.tlpLevel <= $maxTlp
+    AND (v:Instrument OR v:Programme OR v:Project OR v:Cable OR (type(ra) = 'MEMBER_OF' AND type(rb) = 'MEMBER_OF'))
+  WITH v, ra, rb
+  ORDER BY v.name, v.id
+  WHERE v IS NOT NULL
+  RETURN collect({
+    via: v,
+    edgeA: ra {.*, type: type(ra), from: startNode(ra).id, to: endNode(ra).id},
+    edgeB: rb {.*, type: type(rb), from: startNode(rb).id, to: endNode(rb).id}
+  }) AS through
+}
+RETURN a, b, direct, through

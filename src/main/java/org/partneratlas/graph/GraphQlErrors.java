@@ -1,0 +1,42 @@
+package org.partneratlas.graph;
+
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors as callers see them: a bad request says what was wrong; anything else is an internal error that carries only
+ * an id, which the log holds with the full cause. No stack trace, exception class or Cypher reaches a caller.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof BadRequestException) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.BAD_REQUEST)
+				.message(ex.getMessage())
+				.build();
+		}
+		String id = UUID.randomUUID().toString();
+		log.error("Internal error {} at {}", id, env.getExecutionStepInfo().getPath(), ex);
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("Internal error " + id + ": the service could not answer this field; the log has the details")
+			.extensions(Map.of("errorId", id))
+			.build();
+	}
+
+}

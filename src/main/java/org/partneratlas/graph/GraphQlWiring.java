@@ -1,0 +1,69 @@
+package org.partneratlas.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.TypeResolver;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Wires the shared GraphQL types: the concrete type of a {@code Node} is its label; every field of a node or edge type
+ * that no controller maps is read from the item's properties ({@link GraphItem#field}); a citation's source document
+ * is fetched for all citations of a response in one batch.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlWiring {
+
+	/** The GraphQL types whose values are {@link GraphItem}s. */
+	static final List<String> ITEM_TYPES = java.util.stream.Stream
+		.concat(java.util.Arrays.stream(Label.values()).map(Label::cypherName), java.util.stream.Stream.of("Edge"))
+		.toList();
+
+	@Bean
+	RuntimeWiringConfigurer graphItemWiring() {
+		DataFetcher<Object> itemField = (env) -> (env.getSource() instanceof GraphItem item)
+				? item.field(env.getField().getName()) : null;
+		TypeResolver byLabel = (env) -> (env.getObject() instanceof Entity entity)
+				? env.getSchema().getObjectType(entity.label().cypherName()) : null;
+		return (builder) -> {
+			ITEM_TYPES.forEach((type) -> builder.type(type, (t) -> t.defaultDataFetcher(itemField)));
+			builder.type("Node", (t) -> t.typeResolver(byLabel));
+			builder.type("Actor", (t) -> t.typeResolver(byLabel));
+		};
+	}
+
+	@Controller
+	static class CitationController {
+
+		private final GraphReads reads;
+
+		CitationController(GraphReads reads) {
+			this.reads = reads;
+		}
+
+		/** The documents of all citations in a response, in one statement. */
+		@BatchMapping(typeName = "Citation", field = "source")
+		Map<Citation, Entity> source(Collection<Citation> citations) {
+			List<String> ids = citations.stream().map(Citation::sourceId).distinct().toList();
+			Map<String, Entity> byId = this.reads
+				.list("catalogue/nodes-by-id", Visibility.ANONYMOUS, Map.of("ids", ids), (r) -> Entity.of(r.get("node")))
+				.stream()
+				.collect(Collectors.toMap(Entity::id, Function.identity()));
+			return citations.stream()
+				.filter((c) -> byId.containsKey(c.sourceId()))
+				.collect(Collectors.toMap(Function.identity(), (c) -> byId.get(c.sourceId()), (x, y) -> x));
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.partneratlas.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a read reaches Neo4j: a named query file, the caller's visibility merged into its parameters, one
+ * round trip, records mapped as they arrive. Counting statements here lets a test prove that a nested GraphQL
+ * request costs a bounded number of round trips, and lets operators see the rate in {@code /actuator/metrics}.
+ * <p>
+ * Reads run in auto-commit transactions: a failed or timed-out user read is reported, never retried.
+ */
+@Component
+public class GraphReads {
+
+	private static final SessionConfig READ = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
+
+	private final Driver driver;
+
+	private final CypherStatements statements;
+
+	private final Counter counter;
+
+	private final TransactionConfig transactionConfig;
+
+	public GraphReads(Driver driver, CypherStatements statements, MeterRegistry meters, AtlasProperties properties) {
+		this.driver = driver;
+		this.statements = statements;
+		this.counter = Counter.builder("atlas.cypher.statements").description("Cypher statements sent").register(meters);
+		this.transactionConfig = TransactionConfig.builder().withTimeout(properties.transactionTimeout()).build();
+	}
+
+	/** Runs a read query file and maps every record. */
+	public <T> List<T> list(String query, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper) {
+		this.counter.increment();
+		try (var session = this.driver.session(READ)) {
+			return session.run(this.statements.text(query), visibility.with(parameters), this.transactionConfig)
+				.list(mapper::apply);
+		}
+	}
+
+	/** Runs a read query file expected to answer at most one record. */
+	public <T> Optional<T> one(String query, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper) {
+		return list(query, visibility, parameters, mapper).stream().findFirst();
+	}
+
+	/** How many statements went through here since start (tests compare two readings). */
+	public long statementCount() {
+		return (long) this.counter.count();
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.partneratlas.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.SchemaRunner;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start: applies the schema, then loads the curated graph when the store holds none. A rejected seed stops the
+ * start with every problem listed, and nothing written.
+ */
+@Component
+public class SeedLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+	private final SchemaRunner schema;
+
+	private final GraphWriter writer;
+
+	private final Driver driver;
+
+	private final AtlasProperties properties;
+
+	public SeedLoader(SchemaRunner schema, GraphWriter writer, Driver driver, AtlasProperties properties) {
+		this.schema = schema;
+		this.writer = writer;
+		this.driver = driver;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.schema.apply();
+		if (this.properties.seed().loadOnStart() && isEmpty()) {
+			load(this.properties.seed().location());
+		}
+	}
+
+	/** Reads, validates and writes every {@code *.yaml} below a location; throws with all problems found. */
+	public GraphWriter.WriteCounts load(String location) {
+		long started = System.nanoTime();
+		CuratedGraph graph = read(location);
+		GraphWriter.WriteCounts counts = this.writer.write(graph);
+		log.info("Seed loaded from {}: {} nodes, {} ties ({} nodes and {} relationships created) in {} ms", location,
+				graph.nodes().size(), graph.ties().size(), counts.nodesCreated(), counts.relationshipsCreated(),
+				(System.nanoTime() - started) / 1_000_000);
+		return counts;
+	}
+
+	/** Reads and validates every {@code *.yaml} below a location, writing nothing. */
+	public static CuratedGraph read(String location) {
+		String base = location.endsWith("/") ? location : location + "/";
+		SeedFiles files = new SeedFiles();
+		try {
+			Resource[] found = new PathMatchingResourcePatternResolver().getResources(base + "**/*.yaml");
+			String root = new PathMatchingResourcePatternResolver().getResources(base)[0].getURL().toString();
+			Arrays.sort(found, Comparator.comparing(SeedLoader::url));
+			for (Resource resource : found) {
+				String url = url(resource);
+				files.read(url.startsWith(root) ? url.substring(root.length()) : resource.getFilename(), resource);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list seed files at " + location, ex);
+		}
+		return new SeedValidator().validate(files);
+	}
+
+	private boolean isEmpty() {
+		try (var session = this.driver.session()) {
+			return session.run("MATCH (n:Entity) RETURN count(n) = 0 AS empty").single().get("empty").asBoolean();
+		}
+	}
+
+	private static String url(Resource resource) {
+		try {
+			return resource.getURL().toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

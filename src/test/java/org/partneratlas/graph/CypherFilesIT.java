@@ -1,0 +1,117 @@
+package org.partneratlas.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.ResultSummary;
+
+import org.partneratlas.ingest.GraphWriter;
+import org.partneratlas.ingest.SeedLoader;
+import org.partneratlas.support.TestNeo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every file in {@code cypher/queries} is EXPLAINed against a real Neo4j with the schema and the curated graph: a
+ * syntax error, or a label, relationship type or property the graph does not know (a typo), fails its test. Every
+ * read file also carries the visibility predicate.
+ */
+class CypherFilesIT {
+
+	private static final Path QUERIES = Path.of("cypher/queries");
+
+	private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
+
+	private static Driver driver;
+
+	@BeforeAll
+	static void graph() {
+		driver = TestNeo4j.driver();
+		new SchemaRunner(driver).apply();
+		new GraphWriter(driver, new CypherStatements()).write(SeedLoader.read("classpath*:seed-data/"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyQueryFileCompilesAgainstTheGraph() throws IOException {
+		return files().map((file) -> DynamicTest.dynamicTest(QUERIES.relativize(file).toString(), () -> {
+			String text = Files.readString(file);
+			assertThat(unknownNames(text)).as("unknown labels, types or properties in " + file).isEmpty();
+		}));
+	}
+
+	@Test
+	void theSweepCatchesATypoInALabelATypeOrAProperty() {
+		assertThat(unknownNames("MATCH (n:Entity)-[:PARTY_TO]->(i:Instrument) RETURN n.name, i.kind")).isEmpty();
+		assertThat(unknownNames("MATCH (n:Entiti) RETURN n")).singleElement().asString().contains("Entiti");
+		assertThat(unknownNames("MATCH ()-[r:PARTY_OF]->() RETURN r")).singleElement().asString().contains("PARTY_OF");
+		assertThat(unknownNames("MATCH (n:Entity) RETURN n.nmae")).singleElement().asString().contains("nmae");
+	}
+
+	private static List<String> unknownNames(String text) {
+		try (var session = driver.session()) {
+			ResultSummary summary = session.run("EXPLAIN " + text, parameters(text)).consume();
+			return summary.notifications()
+				.stream()
+				.filter((n) -> n.code().contains("Unknown"))
+				.map((n) -> n.code() + ": " + n.description())
+				.toList();
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyReadFileTakesTheCallersVisibility() throws IOException {
+		return files().filter((file) -> !file.startsWith(QUERIES.resolve("ingest")))
+			.map((file) -> DynamicTest.dynamicTest(QUERIES.relativize(file).toString(), () -> {
+				String text = Files.readString(file);
+				assertThat(text).as(file + " filters by the caller's clearance").contains(".tlpLevel <= $maxTlp");
+				long matched = Pattern.compile("MATCH|queryNodes").matcher(text).results().count();
+				long filtered = Pattern.compile("tlpLevel <= \\$maxTlp").matcher(text).results().count();
+				assertThat(filtered).as(file + ": a visibility predicate for every MATCH").isGreaterThanOrEqualTo(matched);
+			}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyFileStartsWithAHeaderComment() throws IOException {
+		return files().map((file) -> DynamicTest.dynamicTest(QUERIES.relativize(file).toString(),
+				() -> assertThat(Files.readAllLines(file).subList(0, 2)).allMatch((l) -> l.startsWith("//"))));
+	}
+
+	private static Stream<Path> files() throws IOException {
+		try (Stream<Path> walk = Files.walk(QUERIES)) {
+			return walk.filter((p) -> p.toString().endsWith(".cypher")).sorted().toList().stream();
+		}
+	}
+
+	/** A value of the right type for every parameter: EXPLAIN checks parameter types. */
+	private static Map<String, Object> parameters(String text) {
+		Map<String, Object> row = Map.of("id", "x", "from", "x", "to", "x", "type", "PARTY_TO", "labels",
+				List.of("Entity"), "props", Map.of());
+		Map<String, Object> parameters = new HashMap<>();
+		Matcher m = PARAMETER.matcher(text);
+		while (m.find()) {
+			String name = m.group(1);
+			parameters.put(name, switch (name) {
+				case "labels" -> List.of("Country");
+				case "types" -> List.of("PARTY_TO");
+				case "ids", "kinds", "statuses", "euStatus", "sectors" -> List.of("x");
+				case "limit", "edgeLimit", "first", "depth", "maxTlp" -> 1;
+				case "rows" -> List.of(row);
+				default -> "x";
+			});
+		}
+		return parameters;
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.partneratlas.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole application on the shared harness (as an external Neo4j: the same code path
+ * as a Neo4j server), with the curated graph loaded, serving GraphQL over HTTP on a random port. All subclasses share
+ * one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AtlasIT {
+
+	@DynamicPropertySource
+	static void neo4j(DynamicPropertyRegistry registry) {
+		registry.add("spring.neo4j.uri", TestNeo4j::boltUri);
+		registry.add("spring.neo4j.authentication.password", () -> "");
+	}
+
+}

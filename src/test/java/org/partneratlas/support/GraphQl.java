@@ -1,0 +1,76 @@
+package org.partneratlas.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import net.minidev.json.JSONValue;
+
+/** A GraphQL client over real HTTP to the application under test; answers are read with JSON paths. */
+public final class GraphQl {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private final URI endpoint;
+
+	public GraphQl(int port) {
+		this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+	}
+
+	/** Posts a query; returns the whole JSON answer ({@code $.data...}, {@code $.errors...}). */
+	public DocumentContext post(String query, Object... variables) {
+		return JsonPath.parse(raw(query, variables).body());
+	}
+
+	/** Posts a query; returns the HTTP response as it came. */
+	public HttpResponse<String> raw(String query, Object... variables) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", query);
+		body.put("variables", vars(variables));
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/graphql-response+json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSONValue.toJSONString(body)))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A plain GET on the same server, for pages such as GraphiQL. */
+	public HttpResponse<String> get(String path) {
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint.resolve(path)).GET().build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Object> vars(Object... keyValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			map.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		return map;
+	}
+
+}
