@@ -1,7 +1,8 @@
 // How many nodes with any of $labels pass the filters (a listing's totalCount).
-// Parameters: $labels, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $maxTlp.
+// Parameters: $labels, $ids, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $maxTlp.
 MATCH (n:$any($labels))
 WHERE n.tlpLevel <= $maxTlp
+  AND ($ids IS NULL OR n.id IN $ids)
   AND ($kinds IS NULL OR n.kind IN $kinds)
   AND ($statuses IS NULL OR n.status IN $statuses)
   AND ($euStatus IS NULL OR n.euStatus IN $euStatus)

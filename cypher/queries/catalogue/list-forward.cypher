@@ -1,7 +1,8 @@
 // A page of nodes with any of $labels that pass the filters, by name then id, after the cursor.
-// Parameters: $labels, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $afterName, $afterId, $limit, $maxTlp.
+// Parameters: $labels, $ids, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $afterName, $afterId, $limit, $maxTlp.
 MATCH (n:$any($labels))
 WHERE n.tlpLevel <= $maxTlp
+  AND ($ids IS NULL OR n.id IN $ids)
   AND ($kinds IS NULL OR n.kind IN $kinds)
   AND ($statuses IS NULL OR n.status IN $statuses)
   AND ($euStatus IS NULL OR n.euStatus IN $euStatus)

@@ -1,6 +1,7 @@
 // What directly ties two nodes: their edges to each other, and every node both are tied to that is an instrument,
 // programme, project or cable, or a grouping both are members of. Hidden nodes and edges are never crossed.
-// Parameters: $a, $b, $maxTlp.
+// Only ties valid at $asOf count (null: all).
+// Parameters: $a, $b, $asOf, $maxTlp.
 MATCH (a:Entity {id: $a})
 WHERE a.tlpLevel <= $maxTlp
 MATCH (b:Entity {id: $b})
@@ -8,6 +9,7 @@ WHERE b.tlpLevel <= $maxTlp
 CALL (a, b) {
   OPTIONAL MATCH (a)-[r]-(b)
   WHERE r.tlpLevel <= $maxTlp
+    AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
   RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS direct
 }
 CALL (a, b) {
@@ -15,6 +17,9 @@ CALL (a, b) {
   WHERE v.tlpLevel <= $maxTlp
     AND ra.tlpLevel <= $maxTlp
     AND rb.tlpLevel <= $maxTlp
+    AND ($asOf IS NULL OR ((ra.startTo IS NULL OR ra.startTo <= $asOf) AND (ra.endFrom IS NULL OR ra.endFrom > $asOf)
+      AND (rb.startTo IS NULL OR rb.startTo <= $asOf) AND (rb.endFrom IS NULL OR rb.endFrom > $asOf)
+      AND (v.startTo IS NULL OR v.startTo <= $asOf) AND (v.endFrom IS NULL OR v.endFrom > $asOf)))
     AND (v:Instrument OR v:Programme OR v:Project OR v:Cable OR (type(ra) = 'MEMBER_OF' AND type(rb) = 'MEMBER_OF'))
   WITH v, ra, rb
   ORDER BY v.name, v.id

@@ -1,7 +1,8 @@
 // The nodes up to $depth (1 to 3) steps from a centre, walked level by level (each node once, at its nearest
 // distance), through visible nodes and edges of the allowed labels and types only; nearest first, then by name, cut
 // at $limit; then every visible edge among the kept nodes, cut at $edgeLimit.
-// Parameters: $id, $depth, $labels (or null), $types (or null), $limit, $edgeLimit, $maxTlp.
+// Only ties valid at $asOf count (null: all).
+// Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $maxTlp.
 MATCH (c:Entity {id: $id})
 WHERE c.tlpLevel <= $maxTlp
 CALL (c) {
@@ -9,6 +10,8 @@ CALL (c) {
   WHERE r1.tlpLevel <= $maxTlp
     AND n1.tlpLevel <= $maxTlp
     AND ($types IS NULL OR type(r1) IN $types)
+    AND ($asOf IS NULL OR ((r1.startTo IS NULL OR r1.startTo <= $asOf) AND (r1.endFrom IS NULL OR r1.endFrom > $asOf)
+      AND (n1.startTo IS NULL OR n1.startTo <= $asOf) AND (n1.endFrom IS NULL OR n1.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n1) WHERE l IN $labels))
   RETURN collect(DISTINCT n1) AS level1
 }
@@ -18,6 +21,8 @@ CALL (c, level1) {
   WHERE r2.tlpLevel <= $maxTlp
     AND n2.tlpLevel <= $maxTlp
     AND ($types IS NULL OR type(r2) IN $types)
+    AND ($asOf IS NULL OR ((r2.startTo IS NULL OR r2.startTo <= $asOf) AND (r2.endFrom IS NULL OR r2.endFrom > $asOf)
+      AND (n2.startTo IS NULL OR n2.startTo <= $asOf) AND (n2.endFrom IS NULL OR n2.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n2) WHERE l IN $labels))
     AND n2 <> c
     AND NOT n2 IN level1
@@ -29,6 +34,8 @@ CALL (c, level1, level2) {
   WHERE r3.tlpLevel <= $maxTlp
     AND n3.tlpLevel <= $maxTlp
     AND ($types IS NULL OR type(r3) IN $types)
+    AND ($asOf IS NULL OR ((r3.startTo IS NULL OR r3.startTo <= $asOf) AND (r3.endFrom IS NULL OR r3.endFrom > $asOf)
+      AND (n3.startTo IS NULL OR n3.startTo <= $asOf) AND (n3.endFrom IS NULL OR n3.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n3) WHERE l IN $labels))
     AND n3 <> c
     AND NOT n3 IN level1
@@ -49,6 +56,7 @@ CALL (kept) {
   WHERE y IN kept
     AND r.tlpLevel <= $maxTlp
     AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
   WITH r
   ORDER BY r.id
   RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS edges

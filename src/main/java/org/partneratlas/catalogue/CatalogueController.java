@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.partneratlas.graph.ActorFilter;
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.Label;
@@ -55,17 +56,10 @@ class CatalogueController {
 	NodeConnection actors(@Argument ActorFilter filter, @Argument Integer first, @Argument String after,
 			@Argument Integer last, @Argument String before,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		ActorFilter f = (filter != null) ? filter : new ActorFilter(null, null, null, null, null);
-		List<Label> labels = (f.labels() == null || f.labels().isEmpty()) ? Label.actors() : f.labels();
-		labels.stream().filter((l) -> !l.isActor()).findFirst().ifPresent((l) -> {
-			throw new BadRequestException("actors lists actor labels only; " + l + " is not one");
-		});
-		Map<String, Object> filters = new HashMap<>();
-		filters.put("kinds", f.kinds());
-		filters.put("memberOf", f.memberOf());
-		filters.put("euStatus", f.euStatus());
-		filters.put("sectors", f.sectors());
-		return connection(Listing.of(labels, filters, first, after, last, before), visibility);
+		ActorFilter f = ActorFilter.orAll(filter);
+		Map<String, Object> filters = f.parameters("");
+		filters.remove("labels");
+		return connection(Listing.of(f.actorLabels(), filters, first, after, last, before), visibility);
 	}
 
 	@QueryMapping
@@ -105,19 +99,6 @@ class CatalogueController {
 		NodeConnection.PageInfo info = new NodeConnection.PageInfo(hasNext, hasPrevious,
 				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
 		return new NodeConnection(edges, info, listing, visibility);
-	}
-
-	/**
-	 * Filters on actors.
-	 *
-	 * @param labels actor labels
-	 * @param kinds kinds
-	 * @param memberOf id of a grouping the actors are members of
-	 * @param euStatus EU statuses
-	 * @param sectors sectors
-	 */
-	record ActorFilter(List<Label> labels, List<String> kinds, String memberOf, List<String> euStatus,
-			List<String> sectors) {
 	}
 
 	/**

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -40,13 +38,7 @@ class CatalogueQueries {
 
 	/** Nodes by id, in the order asked, null where missing or hidden. */
 	List<Entity> nodes(List<String> ids, Visibility visibility) {
-		Map<String, Entity> found = this.reads
-			.list("catalogue/nodes-by-id", visibility, Map.of("ids", ids), (r) -> Entity.of(r.get("node")))
-			.stream()
-			.collect(Collectors.toMap(Entity::id, Function.identity(), (a, b) -> a));
-		List<Entity> ordered = new ArrayList<>(ids.size());
-		ids.forEach((id) -> ordered.add(found.get(id)));
-		return ordered;
+		return this.reads.nodes(ids, visibility);
 	}
 
 	List<SearchHit> search(String text, List<Label> labels, int first, Visibility visibility) {

@@ -55,7 +55,7 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 	Map<String, Object> countParameters() {
 		Map<String, Object> parameters = new HashMap<>(this.filters);
 		parameters.put("labels", this.labels);
-		for (String key : List.of("kinds", "statuses", "euStatus", "sectors", "memberOf", "party")) {
+		for (String key : List.of("ids", "kinds", "statuses", "euStatus", "sectors", "memberOf", "party")) {
 			parameters.putIfAbsent(key, null);
 		}
 		return parameters;

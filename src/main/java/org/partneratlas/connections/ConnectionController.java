@@ -1,9 +1,15 @@
 package org.partneratlas.connections;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.partneratlas.graph.ActorFilter;
+import org.partneratlas.graph.AsOf;
 import org.partneratlas.graph.BadRequestException;
+import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
@@ -13,7 +19,10 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The connection fields: {@code connections} and {@code neighbourhood}. */
+/**
+ * The connection fields: direct ties, neighbourhoods, paths, common partners, coverage and gaps, timelines. Every
+ * limit the schema states is checked here, before any statement runs.
+ */
 @Controller
 class ConnectionController {
 
@@ -21,29 +30,99 @@ class ConnectionController {
 
 	static final int MAX_NODES = 500;
 
+	static final int MAX_PATHS = 10;
+
+	static final int MAX_HOPS = 6;
+
+	static final int MAX_ROWS = 500;
+
 	private final ConnectionQueries queries;
 
-	ConnectionController(ConnectionQueries queries) {
+	private final GraphReads reads;
+
+	ConnectionController(ConnectionQueries queries, GraphReads reads) {
 		this.queries = queries;
+		this.reads = reads;
 	}
 
 	@QueryMapping
-	Optional<Connections> connections(@Argument String a, @Argument String b,
+	Optional<Connections> connections(@Argument String a, @Argument String b, @Argument String asOf,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		return this.queries.connections(a, b, visibility);
+		return this.queries.connections(a, b, AsOf.parse(asOf), visibility);
 	}
 
 	@QueryMapping
 	Optional<Subgraph> neighbourhood(@Argument String id, @Argument int depth, @Argument List<Label> labels,
-			@Argument List<RelType> types, @Argument int limit,
+			@Argument List<RelType> types, @Argument int limit, @Argument String asOf,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		if (depth < 1 || depth > MAX_DEPTH) {
-			throw new BadRequestException("'depth' must be between 1 and " + MAX_DEPTH + ", not " + depth);
+		within("depth", depth, 1, MAX_DEPTH);
+		within("limit", limit, 1, MAX_NODES);
+		return this.queries.neighbourhood(id, depth, labels, types, limit, AsOf.parse(asOf), visibility);
+	}
+
+	@QueryMapping
+	Optional<Paths> paths(@Argument String from, @Argument String to, @Argument int k, @Argument int maxHops,
+			@Argument ConnectionQueries.PathFilter only, @Argument String asOf,
+			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		within("k", k, 1, MAX_PATHS);
+		within("maxHops", maxHops, 1, MAX_HOPS);
+		if (from.equals(to)) {
+			throw new BadRequestException("'from' and 'to' are the same node: a path needs two");
 		}
-		if (limit < 1 || limit > MAX_NODES) {
-			throw new BadRequestException("'limit' must be between 1 and " + MAX_NODES + ", not " + limit);
+		LocalDate date = AsOf.parse(asOf);
+		List<Entity> ends = this.reads.nodes(List.of(from, to), visibility);
+		if (ends.stream().anyMatch(Objects::isNull)) {
+			return Optional.empty();
 		}
-		return this.queries.neighbourhood(id, depth, labels, types, limit, visibility);
+		ConnectionQueries.PathFilter filter = (only != null) ? only : ConnectionQueries.PathFilter.NONE;
+		List<Path> paths = this.queries.paths(from, to, k, maxHops, filter, date, visibility);
+		String message = paths.isEmpty() ? "No path of at most " + maxHops + " relationships between " + from
+				+ " and " + to + ((only != null || asOf != null) ? " with these restrictions" : "") : null;
+		return Optional.of(new Paths(ends.get(0), ends.get(1), paths, message));
+	}
+
+	@QueryMapping
+	List<CommonPartner> commonPartners(@Argument String a, @Argument String b, @Argument String asOf,
+			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		within("limit", limit, 1, MAX_ROWS);
+		return this.queries.commonPartners(a, b, AsOf.parse(asOf), limit, visibility);
+	}
+
+	@QueryMapping
+	Coverage coverage(@Argument ActorFilter actors, @Argument List<String> kinds, @Argument String asOf,
+			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		within("limit", limit, 1, MAX_ROWS);
+		within("number of kinds", kinds.size(), 1, 30);
+		return this.queries.coverage(ActorFilter.orAll(actors), kinds, AsOf.parse(asOf), limit, visibility);
+	}
+
+	@QueryMapping
+	List<Coverage.Gap> gaps(@Argument ActorFilter actors, @Argument List<String> has, @Argument List<String> lacks,
+			@Argument String asOf, @Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		within("limit", limit, 1, MAX_ROWS);
+		List<String> having = (has != null) ? has : List.of();
+		if (having.isEmpty() && lacks.isEmpty()) {
+			throw new BadRequestException("give at least one kind in 'has' or 'lacks'");
+		}
+		return this.queries.gaps(ActorFilter.orAll(actors), having, lacks, AsOf.parse(asOf), limit, visibility);
+	}
+
+	@QueryMapping
+	List<Entity> untied(@Argument ActorFilter actors, @Argument ActorFilter from, @Argument String asOf,
+			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		within("limit", limit, 1, MAX_ROWS);
+		return this.queries.untied(actors, from, AsOf.parse(asOf), limit, visibility);
+	}
+
+	@QueryMapping
+	Optional<Timeline> timeline(@Argument String id, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		return this.queries.timeline(id, visibility);
+	}
+
+	private static void within(String name, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new BadRequestException("'" + name + "' must be between " + min + " and " + max + ", not " + value);
+		}
 	}
 
 }

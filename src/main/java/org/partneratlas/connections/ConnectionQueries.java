@@ -1,12 +1,16 @@
 package org.partneratlas.connections;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Value;
 
+import org.partneratlas.graph.ActorFilter;
 import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
@@ -26,8 +30,12 @@ class ConnectionQueries {
 		this.reads = reads;
 	}
 
-	Optional<Connections> connections(String a, String b, Visibility visibility) {
-		return this.reads.one("connections/direct-ties", visibility, Map.of("a", a, "b", b),
+	Optional<Connections> connections(String a, String b, LocalDate asOf, Visibility visibility) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("a", a);
+		parameters.put("b", b);
+		parameters.put("asOf", asOf);
+		return this.reads.one("connections/direct-ties", visibility, parameters,
 				(r) -> new Connections(Entity.of(r.get("a")), Entity.of(r.get("b")),
 						r.get("direct").asList(Edge::of),
 						r.get("through")
@@ -36,7 +44,7 @@ class ConnectionQueries {
 	}
 
 	Optional<Subgraph> neighbourhood(String id, int depth, List<Label> labels, List<RelType> types, int limit,
-			Visibility visibility) {
+			LocalDate asOf, Visibility visibility) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("depth", depth);
@@ -44,10 +52,116 @@ class ConnectionQueries {
 		parameters.put("types", (types == null) ? null : types.stream().map(RelType::name).toList());
 		parameters.put("limit", limit);
 		parameters.put("edgeLimit", limit * 4);
+		parameters.put("asOf", asOf);
 		return this.reads.one("connections/neighbourhood", visibility, parameters,
 				(r) -> new Subgraph(Entity.of(r.get("centre")), r.get("nodes").asList(Entity::of),
 						r.get("edges").asList(Edge::of), r.get("omittedNodes").asInt(),
 						r.get("omittedEdges").asInt()));
+	}
+
+	/** The k shortest paths; the parameters are checked by the caller. */
+	List<Path> paths(String from, String to, int k, int maxHops, PathFilter filter, LocalDate asOf,
+			Visibility visibility) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("k", k);
+		parameters.put("maxHops", maxHops);
+		parameters.put("kinds", filter.kinds());
+		parameters.put("avoidKinds", filter.avoidKinds());
+		parameters.put("topics", filter.topics());
+		parameters.put("actorLabels",
+				(filter.actorLabels() == null) ? null : filter.actorLabels().stream().map(Label::cypherName).toList());
+		parameters.put("avoid", (filter.avoid() == null) ? List.of() : filter.avoid());
+		parameters.put("asOf", asOf);
+		return this.reads.list("connections/paths", visibility, parameters,
+				(r) -> new Path(r.get("nodes").asList(Entity::of), r.get("edges").asList(Edge::of)));
+	}
+
+	List<CommonPartner> commonPartners(String a, String b, LocalDate asOf, int limit, Visibility visibility) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("a", a);
+		parameters.put("b", b);
+		parameters.put("asOf", asOf);
+		parameters.put("limit", limit);
+		return this.reads.list("connections/common-partners", visibility, parameters,
+				(r) -> new CommonPartner(Entity.of(r.get("partner")), through(r.get("throughA")),
+						through(r.get("throughB"))));
+	}
+
+	/** Actors against instrument kinds; one more row than the limit tells whether rows were cut. */
+	Coverage coverage(ActorFilter actors, List<String> kinds, LocalDate asOf, int limit, Visibility visibility) {
+		Map<String, Object> parameters = actors.parameters("");
+		parameters.put("instrumentKinds", kinds);
+		parameters.put("asOf", asOf);
+		parameters.put("limit", limit + 1);
+		List<Coverage.Row> rows = this.reads.list("connections/coverage", visibility, parameters, (r) -> {
+			Map<String, List<Coverage.Held>> byKind = new LinkedHashMap<>();
+			kinds.forEach((kind) -> byKind.put(kind, new ArrayList<>()));
+			for (Coverage.Held held : held(r.get("held"))) {
+				byKind.get(String.valueOf(held.instrument().properties().get("kind"))).add(held);
+			}
+			List<Coverage.Cell> cells = byKind.entrySet()
+				.stream()
+				.map((e) -> new Coverage.Cell(e.getKey(), e.getValue()))
+				.toList();
+			return new Coverage.Row(Entity.of(r.get("actor")), cells);
+		});
+		boolean truncated = rows.size() > limit;
+		return new Coverage(kinds, truncated ? rows.subList(0, limit) : rows, truncated);
+	}
+
+	List<Coverage.Gap> gaps(ActorFilter actors, List<String> has, List<String> lacks, LocalDate asOf, int limit,
+			Visibility visibility) {
+		Map<String, Object> parameters = actors.parameters("");
+		parameters.put("has", has);
+		parameters.put("lacks", lacks);
+		parameters.put("asOf", asOf);
+		parameters.put("limit", limit);
+		return this.reads.list("connections/gaps", visibility, parameters,
+				(r) -> new Coverage.Gap(Entity.of(r.get("actor")), held(r.get("held"))));
+	}
+
+	List<Entity> untied(ActorFilter actors, ActorFilter others, LocalDate asOf, int limit, Visibility visibility) {
+		Map<String, Object> parameters = actors.parameters("");
+		parameters.putAll(others.parameters("other"));
+		parameters.put("asOf", asOf);
+		parameters.put("limit", limit);
+		return this.reads.list("connections/untied", visibility, parameters, (r) -> Entity.of(r.get("actor")));
+	}
+
+	Optional<Timeline> timeline(String id, Visibility visibility) {
+		return this.reads.one("connections/timeline", visibility, Map.of("id", id),
+				(r) -> new Timeline(Entity.of(r.get("node")),
+						r.get("events")
+							.asList((Value e) -> new Timeline.Event(e.get("kind").asString(), e.get("date").asString(),
+									e.get("earliest").asLocalDate().toString(), e.get("latest").asLocalDate().toString(),
+									Entity.of(e.get("node")), e.get("edge").isNull() ? null : Edge.of(e.get("edge"))))));
+	}
+
+	private static List<Coverage.Held> held(Value held) {
+		return held.asList((Value h) -> new Coverage.Held(Entity.of(h.get("instrument")), Edge.of(h.get("edge"))));
+	}
+
+	private static List<CommonPartner.Through> through(Value through) {
+		return through.asList((Value t) -> new CommonPartner.Through(t.get("via").isNull() ? null : Entity.of(t.get("via")),
+				Edge.of(t.get("edge"))));
+	}
+
+	/**
+	 * What a path may cross.
+	 *
+	 * @param kinds only instruments, programmes, projects and cables of these kinds
+	 * @param avoidKinds never those of these kinds
+	 * @param topics only those concerning one of these topics
+	 * @param actorLabels only actors of these labels
+	 * @param avoid never these nodes
+	 */
+	record PathFilter(List<String> kinds, List<String> avoidKinds, List<String> topics, List<Label> actorLabels,
+			List<String> avoid) {
+
+		static final PathFilter NONE = new PathFilter(null, null, null, null, null);
+
 	}
 
 }

@@ -55,9 +55,9 @@ class GraphQlWiring {
 		@BatchMapping(typeName = "Citation", field = "source")
 		Map<Citation, Entity> source(Collection<Citation> citations) {
 			List<String> ids = citations.stream().map(Citation::sourceId).distinct().toList();
-			Map<String, Entity> byId = this.reads
-				.list("catalogue/nodes-by-id", Visibility.ANONYMOUS, Map.of("ids", ids), (r) -> Entity.of(r.get("node")))
+			Map<String, Entity> byId = this.reads.nodes(ids, Visibility.ANONYMOUS)
 				.stream()
+				.filter(java.util.Objects::nonNull)
 				.collect(Collectors.toMap(Entity::id, Function.identity()));
 			return citations.stream()
 				.filter((c) -> byId.containsKey(c.sourceId()))

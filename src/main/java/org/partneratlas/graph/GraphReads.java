@@ -58,6 +58,17 @@ public class GraphReads {
 		return list(query, visibility, parameters, mapper).stream().findFirst();
 	}
 
+	/** Nodes by id, in the order asked, null where missing or hidden: one statement whatever the number. */
+	public List<Entity> nodes(List<String> ids, Visibility visibility) {
+		Map<String, Entity> found = new java.util.HashMap<>();
+		for (Entity entity : list("graph/nodes-by-id", visibility, Map.of("ids", ids), (r) -> Entity.of(r.get("node")))) {
+			found.put(entity.id(), entity);
+		}
+		List<Entity> ordered = new java.util.ArrayList<>(ids.size());
+		ids.forEach((id) -> ordered.add(found.get(id)));
+		return ordered;
+	}
+
 	/** How many statements went through here since start (tests compare two readings). */
 	public long statementCount() {
 		return (long) this.counter.count();

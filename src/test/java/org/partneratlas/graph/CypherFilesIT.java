@@ -103,10 +103,13 @@ class CypherFilesIT {
 		while (m.find()) {
 			String name = m.group(1);
 			parameters.put(name, switch (name) {
-				case "labels" -> List.of("Country");
+				case "labels", "actorLabels", "otherLabels" -> List.of("Country");
 				case "types" -> List.of("PARTY_TO");
-				case "ids", "kinds", "statuses", "euStatus", "sectors" -> List.of("x");
-				case "limit", "edgeLimit", "first", "depth", "maxTlp" -> 1;
+				case "ids", "kinds", "statuses", "euStatus", "sectors", "avoid", "avoidKinds", "topics", "has", "lacks",
+						"instrumentKinds", "tieKinds", "otherIds", "otherKinds", "otherEuStatus", "otherSectors" ->
+					List.of("x");
+				case "limit", "edgeLimit", "first", "depth", "maxTlp", "k", "maxHops" -> 1;
+				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
 				default -> "x";
 			});

@@ -21,16 +21,38 @@ public final class TestNeo4j {
 	private TestNeo4j() {
 	}
 
+	private static Neo4j fixtures;
+
+	private static Driver fixturesDriver;
+
 	public static synchronized Neo4j instance() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder()
-				.withDisabledServer()
-				.withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-				.withConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofSeconds(30))
-				.build();
-			Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+			neo4j = start();
 		}
 		return neo4j;
+	}
+
+	/**
+	 * A second in-process Neo4j for hand-made graphs with known answers: tests there may write and wipe freely
+	 * without disturbing the curated graph the application tests share.
+	 */
+	public static synchronized Driver fixtures() {
+		if (fixtures == null) {
+			fixtures = start();
+			fixturesDriver = GraphDatabase.driver(fixtures.boltURI().toString(), AuthTokens.none(),
+					Config.builder().withoutEncryption().build());
+		}
+		return fixturesDriver;
+	}
+
+	private static Neo4j start() {
+		Neo4j started = Neo4jBuilders.newInProcessBuilder()
+			.withDisabledServer()
+			.withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+			.withConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofSeconds(30))
+			.build();
+		Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+		return started;
 	}
 
 	public static String boltUri() {

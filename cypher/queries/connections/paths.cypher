@@ -1,0 +1,30 @@
+// The shortest distinct paths (up to 10, up to 6 relationships) between two nodes, walking only actor ties (never
+// topics or sources), only visible nodes and relationships valid at $asOf, never the $avoid nodes, and crossing only
+// instruments, programmes, projects and cables of allowed kinds and topics, and actors of allowed labels.
+// Parameters: $from, $to, $maxHops, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $maxTlp.
+MATCH (a:Entity {id: $from})
+WHERE a.tlpLevel <= $maxTlp
+MATCH (b:Entity {id: $to})
+WHERE b.tlpLevel <= $maxTlp
+  AND b <> a
+MATCH p = SHORTEST 10 (a)(()-[r:PARTY_TO|PARTICIPATES_IN|MEMBER_OF|PART_OF|COOPERATES_WITH|FUNDS|LANDS_IN]-(x:Entity)
+  WHERE r.tlpLevel <= $maxTlp
+    AND x.tlpLevel <= $maxTlp
+    AND NOT x.id IN $avoid
+    AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)
+      AND (x.startTo IS NULL OR x.startTo <= $asOf) AND (x.endFrom IS NULL OR x.endFrom > $asOf)))
+    AND (x = b
+      OR (x:Actor AND ($actorLabels IS NULL OR any(l IN labels(x) WHERE l IN $actorLabels)))
+      OR (NOT x:Actor
+        AND ($kinds IS NULL OR x.kind IN $kinds)
+        AND ($avoidKinds IS NULL OR NOT x.kind IN $avoidKinds)
+        AND ($topics IS NULL OR EXISTS {
+          MATCH (x)-[c:CONCERNS]->(t:Topic)
+          WHERE t.id IN $topics AND c.tlpLevel <= $maxTlp AND t.tlpLevel <= $maxTlp
+        })))
+){1,6}(b)
+WHERE length(p) <= $maxHops
+RETURN nodes(p) AS nodes,
+  [rel IN relationships(p) | rel {.*, type: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS edges
+ORDER BY length(p)
+LIMIT $k

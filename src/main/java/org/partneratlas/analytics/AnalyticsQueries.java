@@ -1,0 +1,48 @@
+package org.partneratlas.analytics;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.partneratlas.graph.ActorFilter;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Label;
+import org.partneratlas.graph.Visibility;
+
+import org.springframework.stereotype.Component;
+
+/** Reads the actor-to-actor projection and groups of actors, each in one statement. */
+@Component
+class AnalyticsQueries {
+
+	static final int MAX_GROUP = 5_000;
+
+	private final GraphReads reads;
+
+	AnalyticsQueries(GraphReads reads) {
+		this.reads = reads;
+	}
+
+	/** The visible projection among actors of these labels, through ties of these kinds (all when null). */
+	ActorGraph projection(List<Label> labels, List<String> tieKinds, LocalDate asOf, Visibility visibility) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("labels", labels.stream().map(Label::cypherName).toList());
+		parameters.put("tieKinds", tieKinds);
+		parameters.put("asOf", asOf);
+		ActorGraph graph = new ActorGraph();
+		this.reads.list("analytics/projection", visibility, parameters, (r) -> {
+			graph.connect(r.get("a").asString(), r.get("b").asString(), r.get("weight").asDouble());
+			return Boolean.TRUE;
+		});
+		return graph;
+	}
+
+	/** The ids of the visible actors passing a filter. */
+	List<String> group(ActorFilter filter, Visibility visibility) {
+		Map<String, Object> parameters = filter.parameters("");
+		parameters.put("limit", MAX_GROUP);
+		return this.reads.list("analytics/group", visibility, parameters, (r) -> r.get("id").asString());
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.partneratlas.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.partneratlas.graph.ActorFilter;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Tlp;
+import org.partneratlas.graph.Visibility;
+import org.partneratlas.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Centrality, brokers and communities on the hand-made graph, where the projection and its scores can be worked out
+ * by hand: the EU ties IN, JP, KR, SG and BR (instruments, a cable) and the EEAS (part of it); ECSO and EDA cooperate
+ * with the EEAS; ENISA is tied to no one; a RED instrument ties ECSO to IN.
+ */
+class AnalyticsIT {
+
+	static AnalyticsController controller;
+
+	@BeforeAll
+	static void graph() {
+		GraphReads reads = Fixtures.load("connectivity");
+		controller = new AnalyticsController(new AnalyticsQueries(reads), reads);
+	}
+
+	static Map<String, Double> scores(List<AnalyticsController.Score> scores) {
+		return scores.stream().collect(Collectors.toMap((s) -> s.node().id(), AnalyticsController.Score::score));
+	}
+
+	@Test
+	void theEuAndTheEeasBrokerEveryPathBetweenTheirSides() {
+		List<AnalyticsController.Score> top = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
+				null, 10, Visibility.ANONYMOUS);
+		// EU: all C(8,2) = 28 pairs of the other 8 actors but the 3 pairs within {EEAS, ECSO, EDA};
+		// EEAS: ECSO-EDA, and ECSO or EDA with the EU and its 5 countries (2 x 6)
+		assertThat(scores(top)).containsExactlyInAnyOrderEntriesOf(Map.of("union:eu", 25.0, "institution:eeas", 13.0));
+		assertThat(top.getFirst().rank()).isEqualTo(1);
+		assertThat(top.getFirst().node().id()).isEqualTo("union:eu");
+	}
+
+	@Test
+	void degreeCountsDistinctPartnersThroughAnyTie() {
+		Map<String, Double> degree = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null, null,
+				100, Visibility.ANONYMOUS));
+		assertThat(degree).containsEntry("union:eu", 6.0)
+			.containsEntry("institution:eeas", 3.0)
+			.containsEntry("country:JP", 1.0)
+			.doesNotContainKey("agency:enisa");
+	}
+
+	@Test
+	void aRedTieCountsOnlyForThoseClearedForIt() {
+		Map<String, Double> anonymous = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
+				null, 100, Visibility.ANONYMOUS));
+		Map<String, Double> red = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null, null,
+				100, new Visibility(Tlp.RED)));
+		assertThat(anonymous).containsEntry("org:ecso", 1.0).containsEntry("country:IN", 1.0);
+		assertThat(red).containsEntry("org:ecso", 2.0).containsEntry("country:IN", 2.0);
+	}
+
+	@Test
+	void pageRankSumsToOneAndFavoursTheHub() {
+		List<AnalyticsController.Score> ranks = controller.centrality(AnalyticsController.Measure.PAGERANK, null, null,
+				null, 100, Visibility.ANONYMOUS);
+		assertThat(ranks.stream().mapToDouble(AnalyticsController.Score::score).sum()).isCloseTo(1.0, within(1e-9));
+		assertThat(ranks.getFirst().node().id()).isEqualTo("union:eu");
+	}
+
+	@Test
+	void asOfDropsTiesThatHadNotStarted() {
+		Map<String, Double> early = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
+				"2022-06-01", 100, Visibility.ANONYMOUS));
+		// only undated ties and those started by mid-2022: DP JP (2022-05), CD JP, BELLA, the EEAS side, DD BR
+		assertThat(early).containsEntry("union:eu", 3.0).doesNotContainKeys("country:KR", "country:IN", "country:SG");
+	}
+
+	@Test
+	void brokersBetweenTwoGroupsAreThoseOnTheirShortestPaths() {
+		ActorFilter japan = new ActorFilter(null, List.of("country:JP"), null, null, null, null);
+		ActorFilter ecso = new ActorFilter(null, List.of("org:ecso"), null, null, null, null);
+		ActorFilter india = new ActorFilter(null, List.of("country:IN"), null, null, null, null);
+		assertThat(scores(controller.brokers(japan, india, null, null, null, 10, Visibility.ANONYMOUS)))
+			.containsExactlyEntriesOf(Map.of("union:eu", 1.0));
+		assertThat(scores(controller.brokers(ecso, india, null, null, null, 10, Visibility.ANONYMOUS)))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("union:eu", 1.0, "institution:eeas", 1.0));
+		assertThat(controller.brokers(ecso, india, null, null, null, 10, new Visibility(Tlp.RED))).isEmpty();
+	}
+
+	@Test
+	void communitiesCoverTheTiedActorsOnce() {
+		AnalyticsController.CommunityAnswer answer = controller.communities(null, null, null, 1, Visibility.ANONYMOUS);
+		List<String> members = answer.communities()
+			.stream()
+			.flatMap((c) -> c.members().stream())
+			.map((e) -> e.id())
+			.toList();
+		assertThat(members).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrder("union:eu", "institution:eeas", "org:ecso", "agency:eda", "country:IN",
+					"country:JP", "country:KR", "country:SG", "country:BR");
+		assertThat(answer.modularity()).isBetween(-0.5, 1.0);
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.partneratlas.support;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.neo4j.driver.Driver;
+
+import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.CypherStatements;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.SchemaRunner;
+import org.partneratlas.ingest.GraphWriter;
+import org.partneratlas.ingest.SeedLoader;
+
+/**
+ * Hand-made graphs with known answers, loaded through the real loader into the fixtures Neo4j (wiped first), and the
+ * read gateway over it, for testing query classes without Spring.
+ */
+public final class Fixtures {
+
+	private static String loaded;
+
+	private Fixtures() {
+	}
+
+	/** Loads {@code src/test/resources/fixtures/<name>/} unless it is already the loaded graph. */
+	public static synchronized GraphReads load(String name) {
+		Driver driver = TestNeo4j.fixtures();
+		if (!name.equals(loaded)) {
+			try (var session = driver.session()) {
+				session.run("MATCH (n) DETACH DELETE n").consume();
+			}
+			new SchemaRunner(driver).apply();
+			new GraphWriter(driver, new CypherStatements()).write(SeedLoader.read("classpath:fixtures/" + name + "/"));
+			loaded = name;
+		}
+		return new GraphReads(driver, new CypherStatements(), new SimpleMeterRegistry(),
+				new AtlasProperties(null, java.time.Duration.ofSeconds(10), null));
+	}
+
+}
