@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Centrality, brokers and communities on the hand-made graph, where the projection and its scores can be worked out
  * by hand: the EU ties IN, JP, KR, SG and BR (instruments, a cable) and the EEAS (part of it); ECSO and EDA cooperate
- * with the EEAS; ENISA is tied to no one; a RED instrument ties ECSO to IN.
+ * with the EEAS; JP, KR and SG are members of the region East; ENISA is tied to no one; a RED instrument ties ECSO
+ * to IN.
  */
 class AnalyticsIT {
 
@@ -39,9 +40,12 @@ class AnalyticsIT {
 	void theEuAndTheEeasBrokerEveryPathBetweenTheirSides() {
 		List<AnalyticsController.Score> top = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
 				null, 10, Visibility.ANONYMOUS);
-		// EU: all C(8,2) = 28 pairs of the other 8 actors but the 3 pairs within {EEAS, ECSO, EDA};
-		// EEAS: ECSO-EDA, and ECSO or EDA with the EU and its 5 countries (2 x 6)
-		assertThat(scores(top)).containsExactlyInAnyOrderEntriesOf(Map.of("union:eu", 25.0, "institution:eeas", 13.0));
+		// EU: 7 country pairs with IN or BR, half of JP-KR, JP-SG, KR-SG (East is the other route), the 3 x 6 pairs
+		// between {EEAS, ECSO, EDA} and {IN, JP, KR, SG, BR, East}, and East with IN and BR: 7 + 1.5 + 18 + 2.
+		// EEAS: ECSO-EDA, and ECSO or EDA with the 7 others (2 x 7). JP, KR, SG: a third of East's 6 pairs via the EU.
+		// East: half of JP-KR, JP-SG, KR-SG.
+		assertThat(scores(top)).containsExactlyInAnyOrderEntriesOf(Map.of("union:eu", 28.5, "institution:eeas", 15.0,
+				"country:JP", 2.0, "country:KR", 2.0, "country:SG", 2.0, "region:east", 1.5));
 		assertThat(top.getFirst().rank()).isEqualTo(1);
 		assertThat(top.getFirst().node().id()).isEqualTo("union:eu");
 	}
@@ -52,7 +56,8 @@ class AnalyticsIT {
 				100, Visibility.ANONYMOUS));
 		assertThat(degree).containsEntry("union:eu", 6.0)
 			.containsEntry("institution:eeas", 3.0)
-			.containsEntry("country:JP", 1.0)
+			.containsEntry("country:JP", 2.0)
+			.containsEntry("country:IN", 1.0)
 			.doesNotContainKey("agency:enisa");
 	}
 
@@ -78,8 +83,8 @@ class AnalyticsIT {
 	void asOfDropsTiesThatHadNotStarted() {
 		Map<String, Double> early = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
 				"2022-06-01", 100, Visibility.ANONYMOUS));
-		// only undated ties and those started by mid-2022: DP JP (2022-05), CD JP, BELLA, the EEAS side, DD BR
-		assertThat(early).containsEntry("union:eu", 3.0).doesNotContainKeys("country:KR", "country:IN", "country:SG");
+		// only undated ties and those started by mid-2022: DP JP (2022-05), CD JP, BELLA, the EEAS; DD BR had ended
+		assertThat(early).containsEntry("union:eu", 3.0).containsEntry("country:KR", 1.0).doesNotContainKey("country:IN");
 	}
 
 	@Test
@@ -104,7 +109,7 @@ class AnalyticsIT {
 			.toList();
 		assertThat(members).doesNotHaveDuplicates()
 			.containsExactlyInAnyOrder("union:eu", "institution:eeas", "org:ecso", "agency:eda", "country:IN",
-					"country:JP", "country:KR", "country:SG", "country:BR");
+					"country:JP", "country:KR", "country:SG", "country:BR", "region:east");
 		assertThat(answer.modularity()).isBetween(-0.5, 1.0);
 	}
 

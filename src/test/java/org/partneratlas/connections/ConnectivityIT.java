@@ -95,6 +95,27 @@ class ConnectivityIT {
 	}
 
 	@Test
+	void crossesOnlyInstrumentsOnTheTopicsAsked() {
+		var cyber = new ConnectionQueries.PathFilter(null, null, List.of("topic:cyber"), null, null);
+		assertThat(ids(paths("org:ecso", "country:IN", 10, 6, cyber, null, ANONYMOUS).paths()))
+			.containsExactly(List.of("org:ecso", "institution:eeas", "union:eu", "instrument:cd-in", "country:IN"));
+		var noCyber = new ConnectionQueries.PathFilter(null, List.of("cyber-dialogue"), null, null, null);
+		assertThat(ids(paths("org:ecso", "country:IN", 10, 6, noCyber, null, ANONYMOUS).paths()))
+			.containsExactly(List.of("org:ecso", "institution:eeas", "union:eu", "instrument:ttc-in", "country:IN"));
+	}
+
+	@Test
+	void findsMembersOfARegionWithNoInstrumentOfAKind() {
+		ActorFilter east = new ActorFilter(null, null, null, "region:east", null, null);
+		assertThat(queries.gaps(east, List.of(), List.of("security-defence-partnership"), null, 100, ANONYMOUS))
+			.extracting((g) -> g.actor().id())
+			.containsExactly("country:SG");
+		assertThat(queries.gaps(east, List.of(), List.of("cyber-dialogue"), null, 100, ANONYMOUS))
+			.extracting((g) -> g.actor().id())
+			.containsExactly("country:SG", "country:KR");
+	}
+
+	@Test
 	void countsOnlyTiesValidAtTheDateAsked() {
 		assertThat(ids(paths("org:ecso", "country:IN", 10, 6, null, "2023-06-01", ANONYMOUS).paths()))
 			.containsExactly(List.of("org:ecso", "institution:eeas", "union:eu", "instrument:ttc-in", "country:IN"));
@@ -142,7 +163,8 @@ class ConnectivityIT {
 	@Test
 	void findsTheActorsTiedToBothOfTwoActors() {
 		List<CommonPartner> shared = queries.commonPartners("country:JP", "country:KR", null, 100, ANONYMOUS);
-		assertThat(shared).extracting((c) -> c.partner().id()).containsExactly("union:eu");
+		// most ties first: the EU through three instruments with each, the region East through membership
+		assertThat(shared).extracting((c) -> c.partner().id()).containsExactly("union:eu", "region:east");
 		assertThat(shared.getFirst().throughA()).extracting((t) -> t.via().id())
 			.containsExactlyInAnyOrder("instrument:dp-jp", "instrument:cd-jp", "instrument:sdp-jp");
 		List<CommonPartner> ecso = queries.commonPartners("org:ecso", "agency:eda", null, 100, ANONYMOUS);

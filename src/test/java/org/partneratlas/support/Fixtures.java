@@ -7,6 +7,7 @@ import org.partneratlas.graph.AtlasProperties;
 import org.partneratlas.graph.CypherStatements;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.SchemaRunner;
+import org.partneratlas.ingest.CuratedGraph;
 import org.partneratlas.ingest.GraphWriter;
 import org.partneratlas.ingest.SeedLoader;
 
@@ -23,13 +24,18 @@ public final class Fixtures {
 
 	/** Loads {@code src/test/resources/fixtures/<name>/} unless it is already the loaded graph. */
 	public static synchronized GraphReads load(String name) {
+		return load(name, () -> SeedLoader.read("classpath:fixtures/" + name + "/"));
+	}
+
+	/** Loads a graph (a generated one, say) under a name, unless it is already the loaded graph. */
+	public static synchronized GraphReads load(String name, java.util.function.Supplier<CuratedGraph> graph) {
 		Driver driver = TestNeo4j.fixtures();
 		if (!name.equals(loaded)) {
 			try (var session = driver.session()) {
 				session.run("MATCH (n) DETACH DELETE n").consume();
 			}
 			new SchemaRunner(driver).apply();
-			new GraphWriter(driver, new CypherStatements()).write(SeedLoader.read("classpath:fixtures/" + name + "/"));
+			new GraphWriter(driver, new CypherStatements()).write(graph.get());
 			loaded = name;
 		}
 		return new GraphReads(driver, new CypherStatements(), new SimpleMeterRegistry(),

@@ -1,0 +1,126 @@
+package org.partneratlas.connections;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.shortestpath.AllDirectedPaths;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.partneratlas.graph.Edge;
+import org.partneratlas.graph.Label;
+import org.partneratlas.graph.RelType;
+import org.partneratlas.graph.Tlp;
+import org.partneratlas.graph.Visibility;
+import org.partneratlas.ingest.CuratedGraph;
+import org.partneratlas.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a generated graph of organisations and instruments, the length and the number of shortest paths agree with
+ * JGraphT (breadth-first search, and an enumeration of all simple paths up to that length).
+ */
+class PathsAgainstJGraphTIT {
+
+	static final int ACTORS = 40;
+
+	static final int INSTRUMENTS = 30;
+
+	static ConnectionQueries queries;
+
+	static final Graph<String, DefaultEdge> undirected = new SimpleGraph<>(DefaultEdge.class);
+
+	static final Graph<String, DefaultEdge> directed = new DefaultDirectedGraph<>(DefaultEdge.class);
+
+	@BeforeAll
+	static void graph() {
+		queries = new ConnectionQueries(Fixtures.load("generated-paths", PathsAgainstJGraphTIT::generate));
+	}
+
+	static CuratedGraph generate() {
+		Random random = new Random(7);
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		List<Map<String, Object>> ties = new ArrayList<>();
+		for (int i = 0; i < ACTORS; i++) {
+			nodes.add(node("org:a" + i, Label.ORGANISATION, "association"));
+		}
+		for (int i = 0; i < INSTRUMENTS; i++) {
+			nodes.add(node("instrument:i" + i, Label.INSTRUMENT, "cooperation-line"));
+			int parties = 2 + random.nextInt(2);
+			for (int p = 0; p < parties; p++) {
+				String actor = "org:a" + random.nextInt(ACTORS);
+				if (!undirected.containsEdge(actor, "instrument:i" + i)) {
+					ties.add(tie(actor, RelType.PARTY_TO, "instrument:i" + i));
+				}
+			}
+		}
+		for (int i = 0; i < 12; i++) {
+			String a = "org:a" + random.nextInt(ACTORS);
+			String b = "org:a" + random.nextInt(ACTORS);
+			if (!a.equals(b) && !undirected.containsEdge(a, b)) {
+				ties.add(tie(a, RelType.COOPERATES_WITH, b));
+			}
+		}
+		return new CuratedGraph(nodes, ties);
+	}
+
+	static Map<String, Object> node(String id, Label label, String kind) {
+		undirected.addVertex(id);
+		directed.addVertex(id);
+		return Map.of("id", id, "labels", label.graphLabels(), "props",
+				Map.of("name", id, "kind", kind, "tlp", "CLEAR", "tlpLevel", Tlp.CLEAR.level(), "sourceIds",
+						List.of("source:generated"), "sourceLocators", List.of("generator")));
+	}
+
+	static Map<String, Object> tie(String from, RelType type, String to) {
+		undirected.addEdge(from, to);
+		directed.addEdge(from, to);
+		directed.addEdge(to, from);
+		String id = Edge.idOf(from, type, to, null);
+		Map<String, Object> props = new HashMap<>(Map.of("id", id, "tlp", "CLEAR", "tlpLevel", 0, "sourceIds",
+				List.of("source:generated"), "sourceLocators", List.of("generator")));
+		return Map.of("id", id, "from", from, "type", type.name(), "to", to, "props", props);
+	}
+
+	@Test
+	void shortestPathLengthsAndCountsAgreeWithJGraphT() {
+		Random random = new Random(11);
+		int compared = 0;
+		for (int pair = 0; pair < 40; pair++) {
+			String a = "org:a" + random.nextInt(ACTORS);
+			String b = "org:a" + random.nextInt(ACTORS);
+			if (a.equals(b)) {
+				continue;
+			}
+			var shortest = BFSShortestPath.findPathBetween(undirected, a, b);
+			List<Path> ours = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null,
+					Visibility.ANONYMOUS);
+			if (shortest == null || shortest.getLength() > 6) {
+				assertThat(ours).as("%s to %s: no path within 6", a, b).isEmpty();
+				continue;
+			}
+			int distance = shortest.getLength();
+			long shortestCount = new AllDirectedPaths<>(directed).getAllPaths(a, b, true, distance)
+				.stream()
+				.filter((p) -> p.getLength() == distance)
+				.count();
+			assertThat(ours).as("%s to %s", a, b).isNotEmpty();
+			assertThat(ours.getFirst().length()).as("%s to %s: shortest length", a, b).isEqualTo(distance);
+			long oursShortest = ours.stream().filter((p) -> p.length() == distance).count();
+			assertThat(oursShortest).as("%s to %s: number of shortest paths", a, b)
+				.isEqualTo(Math.min(10, shortestCount));
+			compared++;
+		}
+		assertThat(compared).isGreaterThan(20);
+	}
+
+}
