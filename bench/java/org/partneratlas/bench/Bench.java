@@ -1,0 +1,674 @@
+package org.partneratlas.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+
+import org.partneratlas.graph.ActorFilter;
+import org.partneratlas.graph.CypherStatements;
+import org.partneratlas.graph.Label;
+import org.partneratlas.ingest.CuratedGraph;
+import org.partneratlas.ingest.GraphWriter;
+
+/**
+ * One benchmark run on one graph size against a running Partner Atlas (embedded Neo4j): loads the generated graph
+ * through {@link GraphWriter} over Bolt, then measures each shape as GraphQL over HTTP and as the same Cypher file sent
+ * straight through the driver, at concurrency 1 and 16; optionally the @neo4j/graphql peer on the same data, and the
+ * import (GraphWriter against LOAD CSV ... CALL { } IN TRANSACTIONS on the same rows). Writes JSON lines.
+ * <p>
+ * Arguments: {@code size bolt-uri graphql-url out.jsonl [key=value...]}, keys: {@code seconds} (measured per shape, mode
+ * and concurrency, default 8), {@code warmup} (default 2), {@code shapes} (comma list, default all), {@code peer}
+ * (peer GraphQL URL), {@code import} (true/false), {@code importDir} (the database's import directory).
+ */
+public final class Bench {
+
+	static final int[] CONCURRENCY = { 1, 16 };
+
+	static final long MAX_REQUESTS = 50_000;
+
+	final String size;
+
+	final Driver driver;
+
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5)).build();
+
+	final URI graphql;
+
+	final Writer out;
+
+	final Map<String, String> options;
+
+	final CypherStatements statements = new CypherStatements();
+
+	final TransactionConfig txConfig = TransactionConfig.builder().withTimeout(Duration.ofSeconds(60)).build();
+
+	Bench(String size, String bolt, String graphql, Writer out, Map<String, String> options) {
+		this.size = size;
+		this.driver = GraphDatabase.driver(bolt, AuthTokens.none(),
+				Config.builder().withoutEncryption().withMaxConnectionPoolSize(64).build());
+		this.graphql = URI.create(graphql);
+		this.out = out;
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args[0].equals("loadprofile")) { // bench tool: PROFILE one batch of each write statement on a fresh store
+			try (Driver d = GraphDatabase.driver(args[1], AuthTokens.none(), Config.builder().withoutEncryption().build());
+					var session = d.session()) {
+				CuratedGraph graph = Generator.generate(args[2], 42).graph();
+				CypherStatements st = new CypherStatements();
+				for (int round = 0; round < 3; round++) {
+					List<Map<String, Object>> nodes = graph.nodes().subList(round * 2000, round * 2000 + 2000);
+					long t = System.nanoTime();
+					var summary = session.run((round == 2 ? "PROFILE " : "") + st.text("ingest/merge-nodes"), Map.of("rows", nodes)).consume();
+					System.out.printf("nodes batch %d: %d ms%n", round, (System.nanoTime() - t) / 1_000_000);
+					if (summary.hasProfile()) {
+						System.out.println(summary.profile());
+					}
+				}
+				new GraphWriter(d, st).write(new CuratedGraph(graph.nodes(), List.of()));
+				for (int round = 0; round < 3; round++) {
+					List<Map<String, Object>> ties = graph.ties().subList(round * 2000, round * 2000 + 2000);
+					long t = System.nanoTime();
+					var summary = session.run((round == 2 ? "PROFILE " : "") + st.text("ingest/merge-ties"), Map.of("rows", ties)).consume();
+					System.out.printf("ties batch %d: %d ms%n", round, (System.nanoTime() - t) / 1_000_000);
+					if (summary.hasProfile()) {
+						System.out.println(summary.profile());
+					}
+				}
+			}
+			return;
+		}
+		if (args[0].equals("cypher")) { // bench tool: run one statement and print its records (PROFILE welcome)
+			try (Driver d = GraphDatabase.driver(args[1], AuthTokens.none(), Config.builder().withoutEncryption().build());
+					var session = d.session()) {
+				Map<String, Object> p = new HashMap<>();
+				for (int i = 3; i + 1 < args.length; i += 2) {
+					p.put(args[i], args[i + 1]);
+				}
+				p.put("maxTlp", 0);
+				var result = session.run(args[2], p);
+				result.list().forEach((r) -> System.out.println(r.asMap()));
+				var summary = result.consume();
+				if (summary.hasProfile()) {
+					System.out.println(summary.profile());
+				}
+			}
+			return;
+		}
+		Map<String, String> options = new HashMap<>();
+		for (int i = 4; i < args.length; i++) {
+			String[] kv = args[i].split("=", 2);
+			options.put(kv[0], kv[1]);
+		}
+		try (Writer out = Files.newBufferedWriter(Path.of(args[3]), StandardCharsets.UTF_8)) {
+			Bench bench = new Bench(args[0], args[1], args[2], out, options);
+			try {
+				bench.run();
+			}
+			finally {
+				bench.driver.close();
+			}
+		}
+	}
+
+	void run() throws Exception {
+		long t = System.nanoTime();
+		Generator g = Generator.generate(this.size, 42);
+		log("generated %s: %d nodes, %d relationships in %d ms", this.size, g.nodeCount(), g.tieCount(),
+				(System.nanoTime() - t) / 1_000_000);
+		CuratedGraph graph = g.graph();
+		awaitSchema();
+		record("load", Map.of("method", "GraphWriter (fresh store)"), load(graph));
+		int seconds = Integer.parseInt(this.options.getOrDefault("seconds", "8"));
+		int warmup = Integer.parseInt(this.options.getOrDefault("warmup", "2"));
+		List<String> only = Arrays.asList(this.options.getOrDefault("shapes",
+				"lookup,search,profile,neighbourhood,paths,coverage,centrality").split(","));
+		for (Shape shape : shapes(g)) {
+			if (!only.contains(shape.name)) {
+				continue;
+			}
+			for (int c : CONCURRENCY) {
+				for (String mode : List.of("graphql", "raw")) {
+					IntFunction<String> call = mode.equals("graphql") ? shape.graphql : shape.raw;
+					measure(shape.name, mode, c, call, warmup, seconds);
+				}
+			}
+		}
+		String peer = this.options.get("peer");
+		if (peer != null) {
+			URI peerUri = URI.create(peer);
+			for (Shape shape : peerShapes(g, peerUri)) {
+				for (int c : CONCURRENCY) {
+					measure(shape.name, "graphql", c, shape.graphql, warmup, seconds);
+					measure(shape.name, "peer", c, shape.raw, warmup, seconds);
+				}
+			}
+		}
+		if (Boolean.parseBoolean(this.options.getOrDefault("import", "false"))) {
+			importComparison(graph);
+		}
+	}
+
+	// ---- loading
+
+	/** The service applies its schema after it starts serving: wait for the id constraint and every index. */
+	void awaitSchema() throws InterruptedException {
+		try (var session = this.driver.session()) {
+			for (int i = 0; i < 600; i++) {
+				if (!session.run("SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id_unique' RETURN name").list()
+					.isEmpty() && session.run("SHOW INDEXES YIELD name").list().size() >= 5) {
+					break;
+				}
+				Thread.sleep(200);
+			}
+			session.run("CALL db.awaitIndexes(300)").consume();
+			log("schema: %s", session.run("SHOW INDEXES YIELD name, state RETURN collect(name + ' ' + state) AS i")
+				.single().get("i").asList());
+		}
+	}
+
+	/** Writes the graph through GraphWriter: nodes, then ties, each call one transaction of up to 50k rows. */
+	Map<String, Object> load(CuratedGraph graph) {
+		GraphWriter writer = new GraphWriter(this.driver, this.statements);
+		int chunk = 50_000;
+		long t = System.nanoTime();
+		for (int i = 0; i < graph.nodes().size(); i += chunk) {
+			writer.write(new CuratedGraph(graph.nodes().subList(i, Math.min(graph.nodes().size(), i + chunk)), List.of()));
+		}
+		long nodesDone = System.nanoTime();
+		for (int i = 0; i < graph.ties().size(); i += chunk) {
+			writer.write(new CuratedGraph(List.of(), graph.ties().subList(i, Math.min(graph.ties().size(), i + chunk))));
+		}
+		long done = System.nanoTime();
+		return rates(graph, t, nodesDone, done);
+	}
+
+	static Map<String, Object> rates(CuratedGraph graph, long t, long nodesDone, long done) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("nodes", graph.nodes().size());
+		m.put("relationships", graph.ties().size());
+		m.put("nodeSeconds", (nodesDone - t) / 1e9);
+		m.put("relSeconds", (done - nodesDone) / 1e9);
+		m.put("seconds", (done - t) / 1e9);
+		m.put("nodesPerSecond", graph.nodes().size() / ((nodesDone - t) / 1e9));
+		m.put("relsPerSecond", graph.ties().size() / ((done - nodesDone) / 1e9));
+		return m;
+	}
+
+	void wipe() {
+		try (var session = this.driver.session()) {
+			session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume();
+			session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume();
+		}
+	}
+
+	static final String[] NODE_COLUMNS = { "name", "kind", "acronym", "description", "status", "euStatus", "sector",
+			"lengthKm", "start", "startFrom", "startTo", "end", "endFrom", "endTo", "tlp", "tlpLevel", "sourceIds",
+			"sourceLocators" };
+
+	static final String[] TIE_COLUMNS = { "role", "start", "startFrom", "startTo", "end", "endFrom", "endTo", "tlp",
+			"tlpLevel", "sourceIds", "sourceLocators" };
+
+	static final String LOAD_NODES = """
+			LOAD CSV WITH HEADERS FROM $url AS row
+			CALL (row) {
+			  MERGE (n:Entity {id: row.id})
+			  SET n:$(split(row.labels, ';'))
+			  SET n += {name: row.name, kind: row.kind, acronym: row.acronym, description: row.description,
+			    status: row.status, euStatus: row.euStatus, sector: row.sector, lengthKm: toFloat(row.lengthKm),
+			    start: row.start, startFrom: date(row.startFrom), startTo: date(row.startTo),
+			    end: row.end, endFrom: date(row.endFrom), endTo: date(row.endTo),
+			    tlp: row.tlp, tlpLevel: toInteger(row.tlpLevel),
+			    sourceIds: split(row.sourceIds, ';'), sourceLocators: split(row.sourceLocators, ';')}
+			} IN TRANSACTIONS OF 2000 ROWS""";
+
+	static final String LOAD_TIES = """
+			LOAD CSV WITH HEADERS FROM $url AS row
+			CALL (row) {
+			  MATCH (a:Entity {id: row.from})
+			  MATCH (b:Entity {id: row.to})
+			  MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+			  SET r += {role: row.role, start: row.start, startFrom: date(row.startFrom), startTo: date(row.startTo),
+			    end: row.end, endFrom: date(row.endFrom), endTo: date(row.endTo),
+			    tlp: row.tlp, tlpLevel: toInteger(row.tlpLevel),
+			    sourceIds: split(row.sourceIds, ';'), sourceLocators: split(row.sourceLocators, ';')}
+			} IN TRANSACTIONS OF 2000 ROWS""";
+
+	/** The same rows: wipe, LOAD CSV, wipe, GraphWriter again (both on a store that held the graph before). */
+	void importComparison(CuratedGraph graph) throws IOException {
+		// The rows as CSV, served over loopback HTTP (file:/// URLs were refused by the embedded DBMS here even from
+		// its import directory; the HTTP read is a stream of a few MB, not what costs).
+		Path dir = Path.of(this.options.get("csvDir"));
+		Files.createDirectories(dir);
+		writeCsv(dir.resolve("bench-nodes.csv"), graph.nodes(), true);
+		writeCsv(dir.resolve("bench-ties.csv"), graph.ties(), false);
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
+			Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+			if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+				exchange.sendResponseHeaders(404, -1);
+				return;
+			}
+			exchange.sendResponseHeaders(200, Files.size(file));
+			try (var body = exchange.getResponseBody()) {
+				Files.copy(file, body);
+			}
+		});
+		server.start();
+		String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+		String nodesUrl = base + "bench-nodes.csv";
+		String tiesUrl = base + "bench-ties.csv";
+		try {
+			importRounds(graph, nodesUrl, tiesUrl);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	void importRounds(CuratedGraph graph, String nodesUrl, String tiesUrl) {
+		for (int round = 1; round <= 2; round++) {
+			wipe();
+			long t = System.nanoTime();
+			try (var session = this.driver.session()) {
+				session.run(LOAD_NODES, Map.of("url", nodesUrl)).consume();
+				long nodesDone = System.nanoTime();
+				session.run(LOAD_TIES, Map.of("url", tiesUrl)).consume();
+				long done = System.nanoTime();
+				Map<String, Object> m = rates(graph, t, nodesDone, done);
+				try (var check = this.driver.session()) {
+					m.put("check", check.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong());
+				}
+				record("load", Map.of("method", "LOAD CSV ... CALL { } IN TRANSACTIONS OF 2000 ROWS, run " + round), m);
+			}
+			wipe();
+			record("load", Map.of("method", "GraphWriter (wiped store), run " + round), load(graph));
+		}
+	}
+
+	static void writeCsv(Path file, List<Map<String, Object>> rows, boolean nodes) throws IOException {
+		String[] columns = nodes ? NODE_COLUMNS : TIE_COLUMNS;
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			w.write(nodes ? "id,labels" : "id,from,type,to");
+			for (String c : columns) {
+				w.write("," + c);
+			}
+			w.write("\n");
+			for (Map<String, Object> row : rows) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> props = (Map<String, Object>) row.get("props");
+				StringBuilder b = new StringBuilder(csv(row.get("id")));
+				if (nodes) {
+					b.append(',').append(csv(row.get("labels")));
+				}
+				else {
+					b.append(',').append(csv(row.get("from"))).append(',').append(csv(row.get("type")))
+						.append(',').append(csv(row.get("to")));
+				}
+				for (String c : columns) {
+					b.append(',').append(csv(props.get(c)));
+				}
+				w.write(b.append('\n').toString());
+			}
+		}
+	}
+
+	static String csv(Object value) {
+		if (value == null) {
+			return "";
+		}
+		String s = (value instanceof List<?> list) ? list.stream().map(String::valueOf).collect(Collectors.joining(";"))
+				: String.valueOf(value);
+		return "\"" + s.replace("\"", "\"\"") + "\"";
+	}
+
+	// ---- shapes
+
+	record Shape(String name, IntFunction<String> graphql, IntFunction<String> raw) {
+	}
+
+	/** Parameters sampled once (deterministic); request i of a run uses sample i mod 256. */
+	List<Shape> shapes(Generator g) {
+		SplittableRandom r = new SplittableRandom(7);
+		int n = 256;
+		List<String> ids = new ArrayList<>();
+		List<String> centres = new ArrayList<>();
+		List<String[]> pairs = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		List<List<String>> kindSets = new ArrayList<>();
+		List<String> all = g.graph().nodes().stream().map((row) -> (String) row.get("id")).toList();
+		for (int i = 0; i < n; i++) {
+			ids.add(all.get(r.nextInt(all.size())));
+			centres.add(actor(g, r, true));
+			pairs.add(new String[] { actor(g, r, false), actor(g, r, false) });
+			String[] words = g.names.get(r.nextInt(g.names.size())).split(" ");
+			texts.add(prefix(words[0]) + ((words.length > 1) ? " " + prefix(words[1]) : ""));
+			List<String> kinds = new ArrayList<>(List.of(Generator.INSTRUMENT_KINDS));
+			java.util.Collections.shuffle(kinds, new java.util.Random(r.nextLong()));
+			kindSets.add(kinds.subList(0, 3));
+		}
+		String lookupQ = "query($id: ID!) { node(id: $id) { id label name tlp start ... on Instrument { status } } }";
+		String searchQ = "query($t: String!) { search(text: $t, first: 20) { score node { id label name } } }";
+		String profileQ = "query($id: ID!) { profile(id: $id) { node { id name } ties { direction edge { id type role start } "
+				+ "other { id label name } counterparts { node { id name } } } } }";
+		String neighbourhoodQ = "query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 100) { nodes { id label name } "
+				+ "edges { id type from to } omittedNodes omittedEdges } }";
+		String pathsQ = "query($a: ID!, $b: ID!) { paths(from: $a, to: $b, k: 3, maxHops: 4) { found paths { length "
+				+ "nodes { id name } edges { id type from to role } } } }";
+		String coverageQ = "query($kinds: [String!]!) { coverage(actors: {labels: [COUNTRY]}, kinds: $kinds) { truncated "
+				+ "rows { covered actor { id name } cells { kind instruments { instrument { id name } edge { role } } } } } }";
+		String centralityQ = "{ centrality(measure: DEGREE, top: 10) { rank score node { id name } } }";
+		List<String> actorLabels = Label.actors().stream().map(Label::cypherName).toList();
+		List<Shape> shapes = new ArrayList<>();
+		shapes.add(new Shape("lookup", (i) -> gql(lookupQ, Map.of("id", ids.get(i % n))),
+				(i) -> cypher("catalogue/node-by-id", Map.of("id", ids.get(i % n)))));
+		shapes.add(new Shape("search", (i) -> gql(searchQ, Map.of("t", texts.get(i % n))), (i) -> {
+			Map<String, Object> p = new HashMap<>();
+			p.put("query", lucene(texts.get(i % n)));
+			p.put("exact", texts.get(i % n).strip().toLowerCase(Locale.ROOT));
+			p.put("labels", null);
+			p.put("first", 20);
+			return cypher("catalogue/search", p);
+		}));
+		shapes.add(new Shape("profile", (i) -> gql(profileQ, Map.of("id", centres.get(i % n))),
+				(i) -> cypher("catalogue/profile", Map.of("id", centres.get(i % n)))));
+		shapes.add(new Shape("neighbourhood", (i) -> gql(neighbourhoodQ, Map.of("id", centres.get(i % n))), (i) -> {
+			Map<String, Object> p = new HashMap<>();
+			p.put("id", centres.get(i % n));
+			p.put("depth", 2);
+			p.put("labels", null);
+			p.put("types", null);
+			p.put("limit", 100);
+			p.put("edgeLimit", 400);
+			p.put("asOf", null);
+			return cypher("connections/neighbourhood", p);
+		}));
+		shapes.add(new Shape("paths",
+				(i) -> gql(pathsQ, Map.of("a", pairs.get(i % n)[0], "b", pairs.get(i % n)[1])), (i) -> {
+					Map<String, Object> p = new HashMap<>();
+					p.put("from", pairs.get(i % n)[0]);
+					p.put("to", pairs.get(i % n)[1]);
+					p.put("k", 3);
+					p.put("maxHops", 4);
+					for (String key : List.of("kinds", "avoidKinds", "topics", "actorLabels", "asOf")) {
+						p.put(key, null);
+					}
+					p.put("avoid", List.of());
+					return cypher("connections/paths", p);
+				}));
+		shapes.add(new Shape("coverage", (i) -> gql(coverageQ, Map.of("kinds", kindSets.get(i % n))), (i) -> {
+			Map<String, Object> p = new ActorFilter(List.of(Label.COUNTRY), null, null, null, null, null).parameters("");
+			p.put("instrumentKinds", kindSets.get(i % n));
+			p.put("asOf", null);
+			p.put("limit", 301);
+			return cypher("connections/coverage", p);
+		}));
+		shapes.add(new Shape("centrality", (i) -> gql(centralityQ, Map.of()), (i) -> {
+			Map<String, Object> p = new HashMap<>();
+			p.put("labels", actorLabels);
+			p.put("tieKinds", null);
+			p.put("asOf", null);
+			return cypher("analytics/projection", p);
+		}));
+		return shapes;
+	}
+
+	/** The shapes @neo4j/graphql can express, ours (GraphQL) against the peer's on the same data. */
+	List<Shape> peerShapes(Generator g, URI peer) {
+		SplittableRandom r = new SplittableRandom(11);
+		int n = 256;
+		List<String> orgs = new ArrayList<>();
+		List<String> kinds = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			orgs.add(g.organisations.get(r.nextInt(g.organisations.size())));
+			kinds.add(Generator.INSTRUMENT_KINDS[r.nextInt(Generator.INSTRUMENT_KINDS.length)]);
+		}
+		String oursLookup = "query($id: ID!) { node(id: $id) { id name kind tlp } }";
+		String peerLookup = "query($id: ID!) { organisations(where: {id: {eq: $id}, tlpLevel: {lte: 0}}) { id name kind tlp } }";
+		String oursListing = "query($k: String!) { instruments(filter: {kinds: [$k]}, first: 20) { nodes { id name kind "
+				+ "... on Instrument { status } } } }";
+		String peerListing = "query($k: String!) { instruments(where: {kind: {eq: $k}, tlpLevel: {lte: 0}}, limit: 20, "
+				+ "sort: [{name: ASC}, {id: ASC}]) { id name kind status } }";
+		String oursNested = "query($id: ID!) { profile(id: $id) { node { id name } ties { other { id name } "
+				+ "counterparts { node { id name } } } } }";
+		String peerNested = "query($id: ID!) { organisations(where: {id: {eq: $id}, tlpLevel: {lte: 0}}) { id name "
+				+ "partyTo(where: {tlpLevel: {lte: 0}}) { id name parties(where: {tlpLevel: {lte: 0}}, limit: 50) { id name } } "
+				+ "participatesIn(where: {tlpLevel: {lte: 0}}) { id name participants(where: {tlpLevel: {lte: 0}}, limit: 50) { id name } } } }";
+		return List.of(
+				new Shape("peer:lookup", (i) -> gql(oursLookup, Map.of("id", orgs.get(i % n))),
+						(i) -> gql(peer, peerLookup, Map.of("id", orgs.get(i % n)))),
+				new Shape("peer:listing", (i) -> gql(oursListing, Map.of("k", kinds.get(i % n))),
+						(i) -> gql(peer, peerListing, Map.of("k", kinds.get(i % n)))),
+				new Shape("peer:nested", (i) -> gql(oursNested, Map.of("id", orgs.get(i % n))),
+						(i) -> gql(peer, peerNested, Map.of("id", orgs.get(i % n)))));
+	}
+
+	static String prefix(String word) {
+		String w = word.replaceAll("[^A-Za-z0-9]", "");
+		return w.substring(0, Math.min(5, w.length())).toLowerCase(Locale.ROOT);
+	}
+
+	/** 10 % countries (the hubs among them), 90 % other actors, uniformly; never the EU itself for profiles. */
+	static String actor(Generator g, SplittableRandom r, boolean noEu) {
+		if (r.nextInt(10) == 0) {
+			return g.countries.get(r.nextInt(g.countries.size()));
+		}
+		String a = g.actors.get(r.nextInt(g.actors.size()));
+		return (noEu && a.equals("union:eu")) ? "org:o1" : a;
+	}
+
+	/** SearchText.lucene (package-private in the service), the same rule: each word whole (boosted) or as a prefix. */
+	static String lucene(String text) {
+		List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+"))
+			.filter((w) -> !w.isEmpty())
+			.limit(10)
+			.toList();
+		return String.join(" AND ", words.stream().map((w) -> "(" + w + "^2 OR " + w + "*)").toList());
+	}
+
+	// ---- requests: each returns null on success, or an error text
+
+	String gql(String query, Map<String, Object> variables) {
+		return gql(this.graphql, query, variables);
+	}
+
+	String gql(URI uri, String query, Map<String, Object> variables) {
+		String body = "{\"query\":" + json(query) + ",\"variables\":" + json(variables) + "}";
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+				return response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()));
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex.toString();
+		}
+	}
+
+	String cypher(String file, Map<String, Object> parameters) {
+		Map<String, Object> p = new HashMap<>(parameters);
+		p.put("maxTlp", 0);
+		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+			session.run(this.statements.text(file), p, this.txConfig).list();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex.toString();
+		}
+	}
+
+	static String json(Object value) {
+		if (value == null) {
+			return "null";
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map.entrySet().stream().map((e) -> json(e.getKey()) + ":" + json(e.getValue()))
+				.collect(Collectors.joining(",", "{", "}"));
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(Bench::json).collect(Collectors.joining(",", "[", "]"));
+		}
+		if (value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		StringBuilder b = new StringBuilder("\"");
+		for (char c : value.toString().toCharArray()) {
+			switch (c) {
+				case '"' -> b.append("\\\"");
+				case '\\' -> b.append("\\\\");
+				case '\n' -> b.append("\\n");
+				default -> {
+					if (c < 0x20) {
+						b.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						b.append(c);
+					}
+				}
+			}
+		}
+		return b.append('"').toString();
+	}
+
+	// ---- measuring
+
+	/** Warm-up, then a time-bounded run of {@code concurrency} workers, each request after the previous answer. */
+	void measure(String shape, String mode, int concurrency, IntFunction<String> call, int warmup, int seconds)
+			throws Exception {
+		run(call, concurrency, warmup, new AtomicLong(), new AtomicReference<>());
+		AtomicLong errors = new AtomicLong();
+		AtomicReference<String> firstError = new AtomicReference<>();
+		long start = System.nanoTime();
+		List<long[]> latencies = run(call, concurrency, seconds, errors, firstError);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("requests", all.length);
+		m.put("errors", errors.get());
+		m.put("throughput", all.length / elapsed);
+		m.put("p50", pct(all, 50));
+		m.put("p95", pct(all, 95));
+		m.put("p99", pct(all, 99));
+		m.put("max", (all.length == 0) ? 0 : all[all.length - 1] / 1e6);
+		m.put("load", loadAverage());
+		if (firstError.get() != null) {
+			m.put("firstError", firstError.get());
+		}
+		Map<String, Object> key = new LinkedHashMap<>();
+		key.put("shape", shape);
+		key.put("mode", mode);
+		key.put("concurrency", concurrency);
+		record("latency", key, m);
+	}
+
+	static List<long[]> run(IntFunction<String> call, int concurrency, int seconds, AtomicLong errors,
+			AtomicReference<String> firstError) throws InterruptedException {
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		long perWorker = MAX_REQUESTS / concurrency;
+		long[][] results = new long[concurrency][];
+		List<Thread> threads = new ArrayList<>();
+		for (int w = 0; w < concurrency; w++) {
+			int worker = w;
+			threads.add(Thread.ofPlatform().start(() -> {
+				long[] lat = new long[1024];
+				int count = 0;
+				int i = worker * 37;
+				while (System.nanoTime() < deadline && count < perWorker) {
+					long t = System.nanoTime();
+					String error = call.apply(i++);
+					long d = System.nanoTime() - t;
+					if (error != null) {
+						errors.incrementAndGet();
+						firstError.compareAndSet(null, error);
+						continue;
+					}
+					if (count == lat.length) {
+						lat = Arrays.copyOf(lat, lat.length * 2);
+					}
+					lat[count++] = d;
+				}
+				results[worker] = Arrays.copyOf(lat, count);
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		return Arrays.asList(results);
+	}
+
+	static double pct(long[] sorted, int p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
+	}
+
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	void record(String kind, Map<String, Object> key, Map<String, Object> values) {
+		Map<String, Object> line = new LinkedHashMap<>();
+		line.put("kind", kind);
+		line.put("size", this.size);
+		line.putAll(key);
+		line.putAll(values);
+		try {
+			this.out.write(json(line) + "\n");
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		log("%s", json(line));
+	}
+
+	static void log(String format, Object... args) {
+		System.out.printf("[%s] %s%n", LocalDate.now(), String.format(format, args));
+	}
+
+}

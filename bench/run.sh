@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmarks on a generated graph: load rate (GraphWriter), GraphQL over HTTP against the same Cypher straight through
+# the driver (lookup, search, profile, neighbourhood depth 2, k=3 paths <= 4 hops, coverage, centrality) at
+# concurrency 1 and 16, @neo4j/graphql 7.6.3 + Apollo 5 on the same data, GraphWriter against LOAD CSV, and how
+# paths and neighbourhoods grow from S to L. Writes bench/results/<date>.md and bench/results/<date>.png.
+# Usage: bench/run.sh [S|M|L|all] (default S)   env: SECONDS_PER=8 WARMUP=2 L_FULL=0 (L: paths and neighbourhood only)
+# Needs a JDK 25 (JAVA_HOME or /usr/lib/jvm), node + npm for the peer (skipped without), python3 + matplotlib for the chart.
+# Everything listens on 127.0.0.1 only; each size starts the service on an empty store and stops it at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-S}
+case $what in S|M|L) sizes=$what ;; all) sizes="S M L" ;; *) echo "usage: bench/run.sh [S|M|L|all]" >&2; exit 2 ;; esac
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java="$JAVA_HOME/bin/java"
+seconds=${SECONDS_PER:-8}
+warmup=${WARMUP:-2}
+work=bench/work
+mkdir -p "$work/classes" bench/results
+port=18090
+peer_port=18091
+
+jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then
+  ./mvnw -B -q -o package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
+fi
+[ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
+  ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
+cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
+"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
+
+have_peer=0
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  [ -d bench/peer/node_modules ] || (cd bench/peer && npm install --no-audit --no-fund --loglevel=error)
+  have_peer=1
+fi
+
+app_pid=""; peer_pid=""
+stop() {
+  if [ -n "$peer_pid" ]; then kill -TERM "$peer_pid" 2>/dev/null || true; wait "$peer_pid" 2>/dev/null || true; peer_pid=""; fi
+  if [ -n "$app_pid" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi
+}
+trap stop EXIT
+
+date=$(date +%F)
+for size in $sizes; do
+  data="$work/data-$size"; rm -rf "$data"; mkdir -p "$data"
+  log="$work/app-$size.log"
+  # Bench settings (not the defaults): a bigger page cache and heap for L, and room for 50k-row write transactions.
+  ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g -jar "$jar" --server.port=$port --server.address=127.0.0.1 \
+    --atlas.seed.load-on-start=false --atlas.transaction-timeout=120s \
+    --atlas.embedded.transaction-memory=2GB --atlas.embedded.page-cache=1GB >"$log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 900); do
+    curl -sf -m 2 -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' "http://127.0.0.1:$port/graphql" >/dev/null && break
+    sleep 0.2
+  done
+  bolt=$(grep -o 'bolt://127.0.0.1:[0-9]*' "$log" | head -1)
+  echo "== $size: service pid $app_pid, $bolt, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  opts=(seconds=$seconds warmup=$warmup import=true csvDir="$PWD/$work/csv-$size")
+  if [ "$size" = L ] && [ "${L_FULL:-0}" != 1 ]; then opts=(seconds=$seconds warmup=$warmup shapes=paths,neighbourhood import=false); fi
+  if [ $have_peer = 1 ] && [ "$size" != L ]; then
+    (cd bench/peer && BOLT=$bolt PORT=$peer_port exec node server.mjs) >"$work/peer-$size.log" 2>&1 &
+    peer_pid=$!
+    for _ in $(seq 1 150); do grep -q 'peer ready' "$work/peer-$size.log" && break; sleep 0.2; done
+    opts+=(peer="http://127.0.0.1:$peer_port/")
+  fi
+  "$java" -Xmx6g -cp "$cp" org.partneratlas.bench.Bench "$size" "$bolt" "http://127.0.0.1:$port/graphql" \
+    "$work/results-$size.jsonl" "${opts[@]}"
+  awk '/VmRSS|VmHWM/ {printf "%s %d MiB\n", $1, $2/1024}' /proc/$app_pid/status | tee "$work/rss-$size.txt"
+  stop
+  rm -rf "$data" "$work/csv-$size"
+done
+
+cmd="bench/run.sh $what"
+py=python3; /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && py=/usr/bin/python3
+$py bench/report.py "$date" "$cmd" $(for s in S M L; do [ -f "$work/results-$s.jsonl" ] && echo "$work/results-$s.jsonl"; done)
+echo "wrote bench/results/$date.md"
