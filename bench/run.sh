@@ -3,7 +3,9 @@
 # the driver (lookup, search, profile, neighbourhood depth 2, k=3 paths <= 4 hops, coverage, centrality) at
 # concurrency 1 and 16, @neo4j/graphql 7.6.3 + Apollo 5 on the same data, GraphWriter against LOAD CSV, and how
 # paths and neighbourhoods grow from S to L. Writes bench/results/<date>.md and bench/results/<date>.png.
-# Usage: bench/run.sh [S|M|L|all] (default S)   env: SECONDS_PER=8 WARMUP=2 L_FULL=0 (L: paths and neighbourhood only)
+# Usage: bench/run.sh [S|M|L|all] (default S)
+#   env: SECONDS_PER=8 WARMUP=2 (per shape, mode and concurrency), L_FULL=0 (L: paths and neighbourhood only),
+#        SHAPES=lookup,search,... (a subset), PEER=1, IMPORT=1, APP_ARGS="--more.service=args" (e.g. an A/B)
 # Needs a JDK 25 (JAVA_HOME or /usr/lib/jvm), node + npm for the peer (skipped without), python3 + matplotlib for the chart.
 # Everything listens on 127.0.0.1 only; each size starts the service on an empty store and stops it at the end.
 set -euo pipefail
@@ -48,7 +50,7 @@ for size in $sizes; do
   # Bench settings (not the defaults): a bigger page cache and heap for L, and room for 50k-row write transactions.
   ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g -jar "$jar" --server.port=$port --server.address=127.0.0.1 \
     --atlas.seed.load-on-start=false --atlas.transaction-timeout=120s \
-    --atlas.embedded.transaction-memory=2GB --atlas.embedded.page-cache=1GB >"$log" 2>&1 &
+    --atlas.embedded.transaction-memory=2GB --atlas.embedded.page-cache=1GB ${APP_ARGS:-} >"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 900); do
     curl -sf -m 2 -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' "http://127.0.0.1:$port/graphql" >/dev/null && break
@@ -56,9 +58,10 @@ for size in $sizes; do
   done
   bolt=$(grep -o 'bolt://127.0.0.1:[0-9]*' "$log" | head -1)
   echo "== $size: service pid $app_pid, $bolt, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  opts=(seconds=$seconds warmup=$warmup import=true csvDir="$PWD/$work/csv-$size")
+  opts=(seconds=$seconds warmup=$warmup import=${IMPORT:-1} csvDir="$PWD/$work/csv-$size")
+  [ -n "${SHAPES:-}" ] && opts+=(shapes=$SHAPES)
   if [ "$size" = L ] && [ "${L_FULL:-0}" != 1 ]; then opts=(seconds=$seconds warmup=$warmup shapes=paths,neighbourhood import=false); fi
-  if [ $have_peer = 1 ] && [ "$size" != L ]; then
+  if [ $have_peer = 1 ] && [ "${PEER:-1}" = 1 ] && [ "$size" != L ]; then
     (cd bench/peer && BOLT=$bolt PORT=$peer_port exec node server.mjs) >"$work/peer-$size.log" 2>&1 &
     peer_pid=$!
     for _ in $(seq 1 150); do grep -q 'peer ready' "$work/peer-$size.log" && break; sleep 0.2; done
@@ -72,6 +75,7 @@ for size in $sizes; do
 done
 
 cmd="bench/run.sh $what"
+for v in SECONDS_PER WARMUP L_FULL SHAPES PEER IMPORT APP_ARGS; do [ -n "${!v:-}" ] && cmd="$v=\"${!v}\" $cmd"; done
 py=python3; /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && py=/usr/bin/python3
 $py bench/report.py "$date" "$cmd" $(for s in S M L; do [ -f "$work/results-$s.jsonl" ] && echo "$work/results-$s.jsonl"; done)
 echo "wrote bench/results/$date.md"
