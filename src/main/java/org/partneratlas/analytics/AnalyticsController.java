@@ -127,9 +127,7 @@ class AnalyticsController {
 	}
 
 	private static void checkTop(int top) {
-		if (top < 1 || top > MAX_TOP) {
-			throw new BadRequestException("'top' must be between 1 and " + MAX_TOP + ", not " + top);
-		}
+		BadRequestException.requireBetween("top", top, 1, MAX_TOP);
 	}
 
 	enum Measure {

@@ -92,7 +92,9 @@ class ConnectionController {
 	Coverage coverage(@Argument ActorFilter actors, @Argument List<String> kinds, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		within("limit", limit, 1, MAX_ROWS);
-		within("number of kinds", kinds.size(), 1, 30);
+		if (kinds.isEmpty() || kinds.size() > 30) {
+			throw new BadRequestException("give 1 to 30 instrument kinds, not " + kinds.size());
+		}
 		return this.queries.coverage(ActorFilter.orAll(actors), kinds, AsOf.parse(asOf), limit, visibility);
 	}
 
@@ -120,9 +122,7 @@ class ConnectionController {
 	}
 
 	private static void within(String name, int value, int min, int max) {
-		if (value < min || value > max) {
-			throw new BadRequestException("'" + name + "' must be between " + min + " and " + max + ", not " + value);
-		}
+		BadRequestException.requireBetween(name, value, min, max);
 	}
 
 }

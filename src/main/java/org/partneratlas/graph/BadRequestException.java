@@ -10,4 +10,12 @@ public class BadRequestException extends RuntimeException {
 		super(message);
 	}
 
+	/** Refuses an argument outside its stated range, naming the argument, the range and the value. */
+	public static void requireBetween(String argument, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new BadRequestException(
+					"'" + argument + "' must be between " + min + " and " + max + ", not " + value);
+		}
+	}
+
 }

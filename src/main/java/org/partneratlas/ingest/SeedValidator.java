@@ -224,28 +224,9 @@ final class SeedValidator {
 			}
 		}
 		dates(record, props);
+		markAndCite(record, props);
 		if (reference) {
-			Tlp tlp = tlp(record);
-			if (tlp != null) {
-				mark(props, tlp);
-			}
-			@SuppressWarnings("unchecked")
-			List<String> ids = (List<String>) props.get("sourceIds");
-			@SuppressWarnings("unchecked")
-			List<String> locators = (List<String>) props.get("sourceLocators");
-			sources(record, ids, locators);
 			this.definedAt.put(id, record.file() + ":" + record.line());
-		}
-		else {
-			Tlp tlp = tlp(record);
-			if (tlp != null) {
-				mark(props, tlp);
-			}
-			List<String> ids = new ArrayList<>();
-			List<String> locators = new ArrayList<>();
-			sources(record, ids, locators);
-			props.put("sourceIds", ids);
-			props.put("sourceLocators", locators);
 		}
 	}
 
@@ -284,15 +265,7 @@ final class SeedValidator {
 		vocabulary(record, "status", STATUSES, true, props);
 		vocabulary(record, "confidence", CONFIDENCES, true, props);
 		dates(record, props);
-		Tlp tlp = tlp(record);
-		if (tlp != null) {
-			mark(props, tlp);
-		}
-		List<String> ids = new ArrayList<>();
-		List<String> locators = new ArrayList<>();
-		sources(record, ids, locators);
-		props.put("sourceIds", ids);
-		props.put("sourceLocators", locators);
+		markAndCite(record, props);
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", id);
 		row.put("from", from);
@@ -378,6 +351,26 @@ final class SeedValidator {
 					"unknown TLP marking '" + marking + "' (expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED)"));
 		}
 		return tlp.orElse(null);
+	}
+
+	/**
+	 * Sets the record's marking and adds its citations to those the properties already hold (a reference country
+	 * keeps its ISO citation).
+	 */
+	private void markAndCite(SeedRecord record, Map<String, Object> props) {
+		Tlp tlp = tlp(record);
+		if (tlp != null) {
+			mark(props, tlp);
+		}
+		List<String> ids = new ArrayList<>(texts(props.get("sourceIds")));
+		List<String> locators = new ArrayList<>(texts(props.get("sourceLocators")));
+		sources(record, ids, locators);
+		props.put("sourceIds", ids);
+		props.put("sourceLocators", locators);
+	}
+
+	private static List<String> texts(Object value) {
+		return (value instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	private void sources(SeedRecord record, List<String> ids, List<String> locators) {

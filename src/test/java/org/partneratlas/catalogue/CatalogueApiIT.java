@@ -6,33 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.support.AtlasIT;
-import org.partneratlas.support.GraphQl;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The catalogue over HTTP, on the curated graph, as an anonymous caller (CLEAR only). */
 class CatalogueApiIT extends AtlasIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	GraphReads reads;
-
-	GraphQl graphQl;
-
-	@BeforeEach
-	void client() {
-		this.graphQl = new GraphQl(this.port);
-	}
 
 	@Test
 	void nodeAnswersAnyLabelWithItsSources() {

@@ -5,28 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 import com.jayway.jsonpath.DocumentContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.partneratlas.support.AtlasIT;
-import org.partneratlas.support.GraphQl;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Direct ties and neighbourhoods over HTTP, on the curated graph, as an anonymous caller. */
 class ConnectionsApiIT extends AtlasIT {
-
-	@LocalServerPort
-	int port;
-
-	GraphQl graphQl;
-
-	@BeforeEach
-	void client() {
-		this.graphQl = new GraphQl(this.port);
-	}
 
 	@Test
 	void connectionsNameTheInstrumentsThatTieTheEuToIndia() {

@@ -3,28 +3,15 @@ package org.partneratlas.connections;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.partneratlas.support.AtlasIT;
-import org.partneratlas.support.GraphQl;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outreach questions of the connectivity issue, over HTTP, on the curated graph. */
 class ConnectivityApiIT extends AtlasIT {
-
-	@LocalServerPort
-	int port;
-
-	GraphQl graphQl;
-
-	@BeforeEach
-	void client() {
-		this.graphQl = new GraphQl(this.port);
-	}
 
 	@Test
 	void howEcsoReachesIndia() {

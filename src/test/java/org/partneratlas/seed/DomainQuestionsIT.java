@@ -18,9 +18,7 @@ import org.partneratlas.seed.AtlasApi.Item;
 import org.partneratlas.seed.AtlasApi.Tie;
 import org.partneratlas.seed.Expectations.Question;
 import org.partneratlas.support.AtlasIT;
-import org.partneratlas.support.GraphQl;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partneratlas.seed.AtlasApi.both;
@@ -38,14 +36,11 @@ class DomainQuestionsIT extends AtlasIT {
 
 	private static final Expectations expectations = Expectations.load();
 
-	@LocalServerPort
-	int port;
-
 	AtlasApi api;
 
 	@TestFactory
 	Stream<DynamicTest> answersEveryQuestionOfTheExpectations() {
-		this.api = new AtlasApi(new GraphQl(this.port));
+		this.api = new AtlasApi(this.graphQl);
 		Map<String, Supplier<Set<String>>> answers = answers();
 		return expectations.questions().stream().map((question) -> DynamicTest.dynamicTest(question.question(), () -> {
 			Assumptions.assumeTrue(question.askableAnonymously(), () -> "needs a caller cleared for TLP:" + question.tlp()

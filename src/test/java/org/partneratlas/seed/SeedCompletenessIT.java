@@ -19,10 +19,8 @@ import org.partneratlas.seed.AtlasApi.Item;
 import org.partneratlas.seed.AtlasApi.Tie;
 import org.partneratlas.seed.Expectations.Family;
 import org.partneratlas.support.AtlasIT;
-import org.partneratlas.support.GraphQl;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,19 +37,13 @@ class SeedCompletenessIT extends AtlasIT {
 
 	private static final List<String> ALL_ITEMS = List.of("INSTRUMENT", "PROGRAMME", "PROJECT", "CABLE");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Driver driver;
-
-	GraphQl graphQl;
 
 	AtlasApi api;
 
 	@BeforeEach
 	void client() {
-		this.graphQl = new GraphQl(this.port);
 		this.api = new AtlasApi(this.graphQl);
 	}
 

@@ -1,6 +1,9 @@
 package org.partneratlas.support;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -11,6 +14,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AtlasIT {
+
+	@LocalServerPort
+	protected int port;
+
+	/** A GraphQL client over HTTP to the application under test. */
+	protected GraphQl graphQl;
+
+	@BeforeEach
+	void graphQlClient() {
+		this.graphQl = new GraphQl(this.port);
+	}
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {

@@ -33,26 +33,19 @@ public final class GraphQl {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("variables", vars(variables));
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+		return send(HttpRequest.newBuilder(this.endpoint)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSONValue.toJSONString(body)))
-			.build();
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+			.build());
 	}
 
 	/** A plain GET on the same server, for pages such as GraphiQL. */
 	public HttpResponse<String> get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint.resolve(path)).GET().build();
+		return send(HttpRequest.newBuilder(this.endpoint.resolve(path)).GET().build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
