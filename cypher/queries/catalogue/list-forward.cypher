@@ -1,7 +1,7 @@
 // A page of nodes with any of $labels that pass the filters, by name then id, after the cursor.
-// Parameters: $labels, $ids, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $afterName, $afterId, $limit, $maxTlp.
+// Parameters: $labels, $ids, $kinds, $statuses, $euStatus, $sectors, $memberOf, $party, $afterName, $afterId, $limit, $grants.
 MATCH (n:$any($labels))
-WHERE n.tlpLevel <= $maxTlp
+WHERE any(g IN n.access WHERE g IN $grants)
   AND ($ids IS NULL OR n.id IN $ids)
   AND ($kinds IS NULL OR n.kind IN $kinds)
   AND ($statuses IS NULL OR n.status IN $statuses)
@@ -9,11 +9,11 @@ WHERE n.tlpLevel <= $maxTlp
   AND ($sectors IS NULL OR n.sector IN $sectors)
   AND ($memberOf IS NULL OR EXISTS {
     MATCH (n)-[m:MEMBER_OF]->(g:Entity {id: $memberOf})
-    WHERE m.tlpLevel <= $maxTlp AND g.tlpLevel <= $maxTlp
+    WHERE any(g IN m.access WHERE g IN $grants) AND any(g IN g.access WHERE g IN $grants)
   })
   AND ($party IS NULL OR EXISTS {
     MATCH (n)-[t]-(p:Entity {id: $party})
-    WHERE t.tlpLevel <= $maxTlp AND p.tlpLevel <= $maxTlp
+    WHERE any(g IN t.access WHERE g IN $grants) AND any(g IN p.access WHERE g IN $grants)
   })
   AND ($afterName IS NULL OR n.name > $afterName OR (n.name = $afterName AND n.id > $afterId))
 RETURN n AS node

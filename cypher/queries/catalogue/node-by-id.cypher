@@ -1,5 +1,5 @@
 // One node by id, when the caller may see it.
-// Parameters: $id, $maxTlp.
+// Parameters: $id, $grants.
 MATCH (n:Entity {id: $id})
-WHERE n.tlpLevel <= $maxTlp
+WHERE any(g IN n.access WHERE g IN $grants)
 RETURN n AS node

@@ -1,17 +1,17 @@
 // Everything that ties a node: each visible edge, the node at its other end and, when that node is an instrument,
 // programme, project or cable, the other actors tied to it (first 50 by name, with the full count).
-// Parameters: $id, $maxTlp.
+// Parameters: $id, $grants.
 MATCH (n:Entity {id: $id})
-WHERE n.tlpLevel <= $maxTlp
+WHERE any(g IN n.access WHERE g IN $grants)
 OPTIONAL MATCH (n)-[r]-(o:Entity)
-WHERE r.tlpLevel <= $maxTlp
-  AND o.tlpLevel <= $maxTlp
+WHERE any(g IN r.access WHERE g IN $grants)
+  AND any(g IN o.access WHERE g IN $grants)
 CALL (n, o) {
   OPTIONAL MATCH (o)-[cr]-(c:Actor)
   WHERE (o:Instrument OR o:Programme OR o:Project OR o:Cable)
     AND c <> n
-    AND cr.tlpLevel <= $maxTlp
-    AND c.tlpLevel <= $maxTlp
+    AND any(g IN cr.access WHERE g IN $grants)
+    AND any(g IN c.access WHERE g IN $grants)
   WITH c, cr
   ORDER BY c.name, c.id
   WHERE c IS NOT NULL

@@ -1,8 +1,8 @@
 // Full-text search over names, acronyms and aliases; an exact name, acronym or alias ranks first.
-// Parameters: $query (Lucene, built by SearchText), $exact (lower case), $labels (or null), $first, $maxTlp.
+// Parameters: $query (Lucene, built by SearchText), $exact (lower case), $labels (or null), $first, $grants.
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: 1000})
 YIELD node, score
-WHERE node.tlpLevel <= $maxTlp
+WHERE any(g IN node.access WHERE g IN $grants)
   AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
 WITH node, score,
   CASE

@@ -1,16 +1,16 @@
 // The actors tied to both of two actors, and through what: each shares a visible instrument, programme, project or
 // cable with the actor, or is directly related to it; only ties valid at $asOf count.
-// Parameters: $a, $b, $asOf, $limit, $maxTlp.
+// Parameters: $a, $b, $asOf, $limit, $grants.
 MATCH (a:Entity {id: $a})
-WHERE a.tlpLevel <= $maxTlp
+WHERE any(g IN a.access WHERE g IN $grants)
 MATCH (b:Entity {id: $b})
-WHERE b.tlpLevel <= $maxTlp
+WHERE any(g IN b.access WHERE g IN $grants)
 CALL (a, b) {
   MATCH (end:Entity)-[r1]-(v:Entity)-[r2]-(x:Actor)
   WHERE end IN [a, b]
     AND (v:Instrument OR v:Programme OR v:Project OR v:Cable)
     AND x <> a AND x <> b
-    AND v.tlpLevel <= $maxTlp AND x.tlpLevel <= $maxTlp AND r1.tlpLevel <= $maxTlp AND r2.tlpLevel <= $maxTlp
+    AND any(g IN v.access WHERE g IN $grants) AND any(g IN x.access WHERE g IN $grants) AND any(g IN r1.access WHERE g IN $grants) AND any(g IN r2.access WHERE g IN $grants)
     AND ($asOf IS NULL OR ((r1.startTo IS NULL OR r1.startTo <= $asOf) AND (r1.endFrom IS NULL OR r1.endFrom > $asOf)
       AND (r2.startTo IS NULL OR r2.startTo <= $asOf) AND (r2.endFrom IS NULL OR r2.endFrom > $asOf)
       AND (v.startTo IS NULL OR v.startTo <= $asOf) AND (v.endFrom IS NULL OR v.endFrom > $asOf)))
@@ -19,7 +19,7 @@ CALL (a, b) {
   MATCH (end:Entity)-[r:COOPERATES_WITH|MEMBER_OF|PART_OF]-(x:Actor)
   WHERE end IN [a, b]
     AND x <> a AND x <> b
-    AND x.tlpLevel <= $maxTlp AND r.tlpLevel <= $maxTlp
+    AND any(g IN x.access WHERE g IN $grants) AND any(g IN r.access WHERE g IN $grants)
     AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
   RETURN x, end = a AS withA, null AS via, r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS edge
 }

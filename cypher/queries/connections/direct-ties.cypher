@@ -1,22 +1,22 @@
 // What directly ties two nodes: their edges to each other, and every node both are tied to that is an instrument,
 // programme, project or cable, or a grouping both are members of. Hidden nodes and edges are never crossed.
 // Only ties valid at $asOf count (null: all).
-// Parameters: $a, $b, $asOf, $maxTlp.
+// Parameters: $a, $b, $asOf, $grants.
 MATCH (a:Entity {id: $a})
-WHERE a.tlpLevel <= $maxTlp
+WHERE any(g IN a.access WHERE g IN $grants)
 MATCH (b:Entity {id: $b})
-WHERE b.tlpLevel <= $maxTlp
+WHERE any(g IN b.access WHERE g IN $grants)
 CALL (a, b) {
   OPTIONAL MATCH (a)-[r]-(b)
-  WHERE r.tlpLevel <= $maxTlp
+  WHERE any(g IN r.access WHERE g IN $grants)
     AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
   RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS direct
 }
 CALL (a, b) {
   OPTIONAL MATCH (a)-[ra]-(v:Entity)-[rb]-(b)
-  WHERE v.tlpLevel <= $maxTlp
-    AND ra.tlpLevel <= $maxTlp
-    AND rb.tlpLevel <= $maxTlp
+  WHERE any(g IN v.access WHERE g IN $grants)
+    AND any(g IN ra.access WHERE g IN $grants)
+    AND any(g IN rb.access WHERE g IN $grants)
     AND ($asOf IS NULL OR ((ra.startTo IS NULL OR ra.startTo <= $asOf) AND (ra.endFrom IS NULL OR ra.endFrom > $asOf)
       AND (rb.startTo IS NULL OR rb.startTo <= $asOf) AND (rb.endFrom IS NULL OR rb.endFrom > $asOf)
       AND (v.startTo IS NULL OR v.startTo <= $asOf) AND (v.endFrom IS NULL OR v.endFrom > $asOf)))

@@ -2,13 +2,13 @@
 // distance), through visible nodes and edges of the allowed labels and types only; nearest first, then by name, cut
 // at $limit; then every visible edge among the kept nodes, cut at $edgeLimit.
 // Only ties valid at $asOf count (null: all).
-// Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $maxTlp.
+// Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $grants.
 MATCH (c:Entity {id: $id})
-WHERE c.tlpLevel <= $maxTlp
+WHERE any(g IN c.access WHERE g IN $grants)
 CALL (c) {
   OPTIONAL MATCH (c)-[r1]-(n1:Entity)
-  WHERE r1.tlpLevel <= $maxTlp
-    AND n1.tlpLevel <= $maxTlp
+  WHERE any(g IN r1.access WHERE g IN $grants)
+    AND any(g IN n1.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r1) IN $types)
     AND ($asOf IS NULL OR ((r1.startTo IS NULL OR r1.startTo <= $asOf) AND (r1.endFrom IS NULL OR r1.endFrom > $asOf)
       AND (n1.startTo IS NULL OR n1.startTo <= $asOf) AND (n1.endFrom IS NULL OR n1.endFrom > $asOf)))
@@ -18,8 +18,8 @@ CALL (c) {
 CALL (c, level1) {
   UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS x
   MATCH (x)-[r2]-(n2:Entity)
-  WHERE r2.tlpLevel <= $maxTlp
-    AND n2.tlpLevel <= $maxTlp
+  WHERE any(g IN r2.access WHERE g IN $grants)
+    AND any(g IN n2.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r2) IN $types)
     AND ($asOf IS NULL OR ((r2.startTo IS NULL OR r2.startTo <= $asOf) AND (r2.endFrom IS NULL OR r2.endFrom > $asOf)
       AND (n2.startTo IS NULL OR n2.startTo <= $asOf) AND (n2.endFrom IS NULL OR n2.endFrom > $asOf)))
@@ -31,8 +31,8 @@ CALL (c, level1) {
 CALL (c, level1, level2) {
   UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS x
   MATCH (x)-[r3]-(n3:Entity)
-  WHERE r3.tlpLevel <= $maxTlp
-    AND n3.tlpLevel <= $maxTlp
+  WHERE any(g IN r3.access WHERE g IN $grants)
+    AND any(g IN n3.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r3) IN $types)
     AND ($asOf IS NULL OR ((r3.startTo IS NULL OR r3.startTo <= $asOf) AND (r3.endFrom IS NULL OR r3.endFrom > $asOf)
       AND (n3.startTo IS NULL OR n3.startTo <= $asOf) AND (n3.endFrom IS NULL OR n3.endFrom > $asOf)))
@@ -54,7 +54,7 @@ CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r]->(y)
   WHERE y IN kept
-    AND r.tlpLevel <= $maxTlp
+    AND any(g IN r.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
   WITH r

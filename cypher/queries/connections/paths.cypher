@@ -1,15 +1,15 @@
 // The shortest distinct paths (up to 10, up to 6 relationships) between two nodes, walking only actor ties (never
 // topics or sources), only visible nodes and relationships valid at $asOf, never the $avoid nodes, and crossing only
 // instruments, programmes, projects and cables of allowed kinds and topics, and actors of allowed labels.
-// Parameters: $from, $to, $maxHops, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $maxTlp.
+// Parameters: $from, $to, $maxHops, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $grants.
 MATCH (a:Entity {id: $from})
-WHERE a.tlpLevel <= $maxTlp
+WHERE any(g IN a.access WHERE g IN $grants)
 MATCH (b:Entity {id: $to})
-WHERE b.tlpLevel <= $maxTlp
+WHERE any(g IN b.access WHERE g IN $grants)
   AND b <> a
 MATCH p = SHORTEST 10 (a)(()-[r:PARTY_TO|PARTICIPATES_IN|MEMBER_OF|PART_OF|COOPERATES_WITH|FUNDS|LANDS_IN]-(x:Entity)
-  WHERE r.tlpLevel <= $maxTlp
-    AND x.tlpLevel <= $maxTlp
+  WHERE any(g IN r.access WHERE g IN $grants)
+    AND any(g IN x.access WHERE g IN $grants)
     AND NOT x.id IN $avoid
     AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)
       AND (x.startTo IS NULL OR x.startTo <= $asOf) AND (x.endFrom IS NULL OR x.endFrom > $asOf)))
@@ -20,7 +20,7 @@ MATCH p = SHORTEST 10 (a)(()-[r:PARTY_TO|PARTICIPATES_IN|MEMBER_OF|PART_OF|COOPE
         AND ($avoidKinds IS NULL OR NOT x.kind IN $avoidKinds)
         AND ($topics IS NULL OR EXISTS {
           MATCH (x)-[c:CONCERNS]->(t:Topic)
-          WHERE t.id IN $topics AND c.tlpLevel <= $maxTlp AND t.tlpLevel <= $maxTlp
+          WHERE t.id IN $topics AND any(g IN c.access WHERE g IN $grants) AND any(g IN t.access WHERE g IN $grants)
         })))
 ){1,6}(b)
 WHERE length(p) <= $maxHops

@@ -1,8 +1,8 @@
 // The dated events of a node: its own start and end, the start and end of each of its visible relationships, and
 // those of the instruments, programmes, projects and cables it is tied to; in date order (earliest possible day).
-// Parameters: $id, $maxTlp.
+// Parameters: $id, $grants.
 MATCH (n:Entity {id: $id})
-WHERE n.tlpLevel <= $maxTlp
+WHERE any(g IN n.access WHERE g IN $grants)
 CALL (n) {
   UNWIND [['STARTED', n.start, n.startFrom, n.startTo], ['ENDED', n.end, n.endFrom, n.endTo]] AS d
   WITH d
@@ -10,8 +10,8 @@ CALL (n) {
   RETURN {kind: d[0], date: d[1], earliest: d[2], latest: d[3], node: n, edge: null} AS event
   UNION
   MATCH (n)-[r]-(o:Entity)
-  WHERE r.tlpLevel <= $maxTlp
-    AND o.tlpLevel <= $maxTlp
+  WHERE any(g IN r.access WHERE g IN $grants)
+    AND any(g IN o.access WHERE g IN $grants)
   UNWIND [['STARTED', r.start, r.startFrom, r.startTo], ['ENDED', r.end, r.endFrom, r.endTo]] AS d
   WITH o, r, d
   WHERE d[1] IS NOT NULL
@@ -20,8 +20,8 @@ CALL (n) {
   UNION
   MATCH (n)-[r]-(o:Entity)
   WHERE (o:Instrument OR o:Programme OR o:Project OR o:Cable)
-    AND r.tlpLevel <= $maxTlp
-    AND o.tlpLevel <= $maxTlp
+    AND any(g IN r.access WHERE g IN $grants)
+    AND any(g IN o.access WHERE g IN $grants)
   UNWIND [['STARTED', o.start, o.startFrom, o.startTo], ['ENDED', o.end, o.endFrom, o.endTo]] AS d
   WITH o, d
   WHERE d[1] IS NOT NULL

@@ -14,7 +14,7 @@ import java.util.Map;
 public sealed interface GraphItem permits Entity, Edge {
 
 	/** Properties the API never shows as such (they are shown through other fields). */
-	List<String> INTERNAL = List.of("tlpLevel", "sourceIds", "sourceLocators", "aliasText", "startFrom", "startTo",
+	List<String> INTERNAL = List.of("tlpLevel", "access", "owner", "recipients", "sourceIds", "sourceLocators", "aliasText", "startFrom", "startTo",
 			"endFrom", "endTo", "id", "type", "from", "to");
 
 	String id();

@@ -4,9 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A Traffic Light Protocol 2.0 marking. Every node and relationship carries one; the {@link #level()} is stored
- * beside the marking so that every read can compare it with the caller's clearance in one predicate
- * ({@code x.tlpLevel <= $maxTlp}). Data without a level fails that comparison, so unmarked data is never shown.
+ * A Traffic Light Protocol 2.0 marking. Every node and relationship carries one, with its level and the access list
+ * derived from it ({@link Visibility#accessOf}) that every read matches against the caller's grants.
  */
 public enum Tlp {
 

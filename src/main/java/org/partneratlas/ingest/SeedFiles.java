@@ -76,27 +76,37 @@ final class SeedFiles {
 			return;
 		}
 		String fileTlp = null;
+		String fileOwner = null;
+		List<String> fileRecipients = List.of();
 		for (NodeTuple tuple : map.getValue()) {
 			String key = scalar(tuple.getKeyNode());
-			if ("tlp".equals(key) && tuple.getValueNode() instanceof ScalarNode s) {
-				fileTlp = s.getValue();
+			Object value = value(tuple.getValueNode());
+			if ("tlp".equals(key) && value instanceof String s) {
+				fileTlp = s;
+			}
+			else if ("owner".equals(key) && value instanceof String s) {
+				fileOwner = s;
+			}
+			else if ("recipients".equals(key) && value instanceof List<?> l) {
+				fileRecipients = l.stream().map(String::valueOf).toList();
 			}
 		}
+		SeedRecord.Defaults defaults = new SeedRecord.Defaults(fileTlp, fileOwner, fileRecipients);
 		for (NodeTuple tuple : map.getValue()) {
 			String key = scalar(tuple.getKeyNode());
 			switch (String.valueOf(key)) {
-				case "tlp" -> {
+				case "tlp", "owner", "recipients" -> {
 				}
-				case "nodes" -> records(name, tuple.getValueNode(), fileTlp, this.nodes);
-				case "ties" -> records(name, tuple.getValueNode(), fileTlp, this.ties);
-				case "sources" -> records(name, tuple.getValueNode(), fileTlp, this.sources);
-				default -> this.problems.add(new SeedProblem(name, line(tuple.getKeyNode()),
-						"unknown top-level key '" + key + "' (expected nodes, ties, tlp or, in sources.yaml, sources)"));
+				case "nodes" -> records(name, tuple.getValueNode(), defaults, this.nodes);
+				case "ties" -> records(name, tuple.getValueNode(), defaults, this.ties);
+				case "sources" -> records(name, tuple.getValueNode(), defaults, this.sources);
+				default -> this.problems.add(new SeedProblem(name, line(tuple.getKeyNode()), "unknown top-level key '"
+						+ key + "' (expected nodes, ties, tlp, owner, recipients or, in sources.yaml, sources)"));
 			}
 		}
 	}
 
-	private void records(String file, Node list, String fileTlp, List<SeedRecord> into) {
+	private void records(String file, Node list, SeedRecord.Defaults defaults, List<SeedRecord> into) {
 		if (!(list instanceof SequenceNode sequence)) {
 			this.problems.add(new SeedProblem(file, line(list), "expected a list of records"));
 			return;
@@ -128,7 +138,7 @@ final class SeedFiles {
 				values.put(key, value);
 				lines.put(key, keyLine);
 			}
-			into.add(new SeedRecord(file, line(item), values, lines, fileTlp));
+			into.add(new SeedRecord(file, line(item), values, lines, defaults));
 		}
 	}
 

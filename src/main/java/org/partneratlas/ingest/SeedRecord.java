@@ -11,9 +11,19 @@ import java.util.Map;
  * @param line the line the record starts on
  * @param values the record's keys and values, in file order
  * @param lines the line of each key
- * @param fileTlp the file's default marking, if it sets one
+ * @param defaults the file's default marking, owner and recipients
  */
-record SeedRecord(String file, int line, Map<String, Object> values, Map<String, Integer> lines, String fileTlp) {
+record SeedRecord(String file, int line, Map<String, Object> values, Map<String, Integer> lines, Defaults defaults) {
+
+	/**
+	 * What a file sets for all its records.
+	 *
+	 * @param tlp the default marking, or null
+	 * @param owner the default owner (AMBER+STRICT), or null
+	 * @param recipients the default recipients (RED), or empty
+	 */
+	record Defaults(String tlp, String owner, List<String> recipients) {
+	}
 
 	String text(String key) {
 		Object value = this.values.get(key);

@@ -15,6 +15,7 @@ import org.partneratlas.graph.Label;
 import org.partneratlas.graph.PartialDate;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Tlp;
+import org.partneratlas.graph.Visibility;
 
 /**
  * Turns the records of all seed files into one {@link CuratedGraph}, or into the complete list of what is wrong:
@@ -31,10 +32,10 @@ final class SeedValidator {
 
 	private static final Set<String> NODE_KEYS = Set.of("id", "label", "name", "acronym", "aliases", "kind", "status",
 			"confidence", "start", "end", "sector", "description", "tlp", "sources", "euStatus", "iso3", "lengthKm",
-			"corridor", "url", "seat");
+			"corridor", "url", "seat", "owner", "recipients");
 
 	private static final Set<String> TIE_KEYS = Set.of("from", "type", "to", "role", "start", "end", "status",
-			"confidence", "tlp", "sources");
+			"confidence", "tlp", "owner", "recipients", "sources");
 
 	private static final Set<String> SOURCE_KEYS = Set.of("id", "file", "title", "publisher", "date", "url");
 
@@ -340,7 +341,7 @@ final class SeedValidator {
 	}
 
 	private Tlp tlp(SeedRecord record) {
-		String marking = (record.text("tlp") != null) ? record.text("tlp") : record.fileTlp();
+		String marking = (record.text("tlp") != null) ? record.text("tlp") : record.defaults().tlp();
 		if (marking == null) {
 			this.problems.add(record.problem("id", "no TLP marking: set 'tlp' on the record or a default 'tlp' for the file"));
 			return null;
@@ -360,7 +361,20 @@ final class SeedValidator {
 	private void markAndCite(SeedRecord record, Map<String, Object> props) {
 		Tlp tlp = tlp(record);
 		if (tlp != null) {
-			mark(props, tlp);
+			String owner = (record.text("owner") != null) ? record.text("owner") : record.defaults().owner();
+			List<String> recipients = record.values().containsKey("recipients") ? record.texts("recipients")
+					: record.defaults().recipients();
+			if (tlp == Tlp.AMBER_STRICT && owner == null) {
+				this.problems.add(record.problem("tlp",
+						"AMBER+STRICT needs an 'owner': the organisation whose members may see it"));
+			}
+			else if (tlp == Tlp.RED && recipients.isEmpty()) {
+				this.problems.add(record.problem("tlp",
+						"RED needs 'recipients': the people or groups it is shared with, by id"));
+			}
+			else {
+				mark(props, tlp, owner, recipients);
+			}
 		}
 		List<String> ids = new ArrayList<>(texts(props.get("sourceIds")));
 		List<String> locators = new ArrayList<>(texts(props.get("sourceLocators")));
@@ -463,8 +477,19 @@ final class SeedValidator {
 	}
 
 	private static void mark(Map<String, Object> props, Tlp tlp) {
+		mark(props, tlp, null, List.of());
+	}
+
+	private static void mark(Map<String, Object> props, Tlp tlp, String owner, List<String> recipients) {
 		props.put("tlp", tlp.marking());
 		props.put("tlpLevel", tlp.level());
+		props.put("access", Visibility.accessOf(tlp, owner, recipients));
+		if (tlp == Tlp.AMBER_STRICT) {
+			props.put("owner", owner);
+		}
+		if (tlp == Tlp.RED) {
+			props.put("recipients", recipients);
+		}
 	}
 
 	private static void putIfPresent(Map<String, Object> props, String key, String value) {

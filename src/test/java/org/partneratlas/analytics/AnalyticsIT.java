@@ -66,7 +66,7 @@ class AnalyticsIT {
 		Map<String, Double> anonymous = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
 				null, 100, Visibility.ANONYMOUS));
 		Map<String, Double> red = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null, null,
-				100, new Visibility(Tlp.RED)));
+				100, new Visibility(Tlp.RED, null, java.util.Set.of("group:secret"))));
 		assertThat(anonymous).containsEntry("org:ecso", 1.0).containsEntry("country:IN", 1.0);
 		assertThat(red).containsEntry("org:ecso", 2.0).containsEntry("country:IN", 2.0);
 	}
@@ -96,7 +96,7 @@ class AnalyticsIT {
 			.containsExactlyEntriesOf(Map.of("union:eu", 1.0));
 		assertThat(scores(controller.brokers(ecso, india, null, null, null, 10, Visibility.ANONYMOUS)))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("union:eu", 1.0, "institution:eeas", 1.0));
-		assertThat(controller.brokers(ecso, india, null, null, null, 10, new Visibility(Tlp.RED))).isEmpty();
+		assertThat(controller.brokers(ecso, india, null, null, null, 10, new Visibility(Tlp.RED, null, java.util.Set.of("group:secret")))).isEmpty();
 	}
 
 	@Test

@@ -26,7 +26,7 @@ class ConnectivityIT {
 
 	static final Visibility ANONYMOUS = Visibility.ANONYMOUS;
 
-	static final Visibility RED = new Visibility(Tlp.RED);
+	static final Visibility RED = new Visibility(Tlp.RED, null, java.util.Set.of("group:secret"));
 
 	static ConnectionQueries queries;
 
@@ -81,6 +81,14 @@ class ConnectivityIT {
 			.noneMatch((p) -> p.contains("instrument:secret-in"));
 		assertThat(ids(paths("org:ecso", "country:IN", 1, 6, null, null, RED).paths())).containsExactly(
 				List.of("org:ecso", "instrument:secret-in", "country:IN"));
+	}
+
+	@Test
+	void redClearanceAloneDoesNotReachRedData() {
+		Visibility clearedOnly = Visibility.clearedFor(Tlp.RED);
+		assertThat(ids(paths("org:ecso", "country:IN", 10, 6, null, null, clearedOnly).paths()))
+			.noneMatch((p) -> p.contains("instrument:secret-in"));
+		assertThat(controller.paths("org:ecso", "instrument:secret-in", 3, 4, null, null, clearedOnly)).isEmpty();
 	}
 
 	@Test

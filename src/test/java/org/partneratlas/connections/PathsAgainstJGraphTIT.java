@@ -77,7 +77,8 @@ class PathsAgainstJGraphTIT {
 		undirected.addVertex(id);
 		directed.addVertex(id);
 		return Map.of("id", id, "labels", label.graphLabels(), "props",
-				Map.of("name", id, "kind", kind, "tlp", "CLEAR", "tlpLevel", Tlp.CLEAR.level(), "sourceIds",
+				Map.of("name", id, "kind", kind, "tlp", "CLEAR", "tlpLevel", Tlp.CLEAR.level(), "access",
+						Visibility.accessOf(Tlp.CLEAR, null, List.of()), "sourceIds",
 						List.of("source:generated"), "sourceLocators", List.of("generator")));
 	}
 
@@ -86,7 +87,8 @@ class PathsAgainstJGraphTIT {
 		directed.addEdge(from, to);
 		directed.addEdge(to, from);
 		String id = Edge.idOf(from, type, to, null);
-		Map<String, Object> props = new HashMap<>(Map.of("id", id, "tlp", "CLEAR", "tlpLevel", 0, "sourceIds",
+		Map<String, Object> props = new HashMap<>(Map.of("id", id, "tlp", "CLEAR", "tlpLevel", 0, "access",
+				Visibility.accessOf(Tlp.CLEAR, null, List.of()), "sourceIds",
 				List.of("source:generated"), "sourceLocators", List.of("generator")));
 		return Map.of("id", id, "from", from, "type", type.name(), "to", to, "props", props);
 	}

@@ -75,9 +75,9 @@ class CypherFilesIT {
 		return files().filter((file) -> !file.startsWith(QUERIES.resolve("ingest")))
 			.map((file) -> DynamicTest.dynamicTest(QUERIES.relativize(file).toString(), () -> {
 				String text = Files.readString(file);
-				assertThat(text).as(file + " filters by the caller's clearance").contains(".tlpLevel <= $maxTlp");
+				assertThat(text).as(file + " filters by the caller's grants").contains(".access WHERE g IN $grants)");
 				long matched = Pattern.compile("MATCH|queryNodes").matcher(text).results().count();
-				long filtered = Pattern.compile("tlpLevel <= \\$maxTlp").matcher(text).results().count();
+				long filtered = Pattern.compile("\\.access WHERE g IN \\$grants\\)").matcher(text).results().count();
 				assertThat(filtered).as(file + ": a visibility predicate for every MATCH").isGreaterThanOrEqualTo(matched);
 			}));
 	}
@@ -104,11 +104,12 @@ class CypherFilesIT {
 			String name = m.group(1);
 			parameters.put(name, switch (name) {
 				case "labels", "actorLabels", "otherLabels" -> List.of("Country");
+				case "grants" -> List.of("tlp:CLEAR");
 				case "types" -> List.of("PARTY_TO");
 				case "ids", "kinds", "statuses", "euStatus", "sectors", "avoid", "avoidKinds", "topics", "has", "lacks",
 						"instrumentKinds", "tieKinds", "otherIds", "otherKinds", "otherEuStatus", "otherSectors" ->
 					List.of("x");
-				case "limit", "edgeLimit", "first", "depth", "maxTlp", "k", "maxHops" -> 1;
+				case "limit", "edgeLimit", "first", "depth", "k", "maxHops" -> 1;
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
 				default -> "x";

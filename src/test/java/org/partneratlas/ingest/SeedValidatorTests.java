@@ -31,13 +31,15 @@ class SeedValidatorTests {
 				"broken.yaml:41: unknown TLP marking 'PURPLE' (expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED)",
 				"broken.yaml:47: citation '999: page 1' names source '999', which sources.yaml does not define",
 				"broken.yaml:52: unknown key 'stauts' (allowed: [acronym, aliases, confidence, corridor, description, "
-						+ "end, euStatus, id, iso3, kind, label, lengthKm, name, seat, sector, sources, start, status, tlp, "
-						+ "url])",
+						+ "end, euStatus, id, iso3, kind, label, lengthKm, name, owner, recipients, seat, sector, sources, "
+						+ "start, status, tlp, url])",
 				"broken.yaml:62: 'to' refers to instrument:eu-missing, which no seed file defines",
 				"broken.yaml:65: LANDS_IN cannot go from Instrument to Country (it goes from [Cable] to [Country, Region])",
 				"sub/no-tlp.yaml:3: no TLP marking: set 'tlp' on the record or a default 'tlp' for the file",
+				"sub/markings.yaml:4: RED needs 'recipients': the people or groups it is shared with, by id",
+				"sub/markings.yaml:11: AMBER+STRICT needs an 'owner': the organisation whose members may see it",
 				"sub/not-yaml.yaml:4: not valid YAML: expected ',' or ']', but got <stream end>");
-		assertThat(rejected.getMessage()).startsWith("12 problem(s) in the seed data; nothing was written:");
+		assertThat(rejected.getMessage()).startsWith("14 problem(s) in the seed data; nothing was written:");
 	}
 
 	@Test
