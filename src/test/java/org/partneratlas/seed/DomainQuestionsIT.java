@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -43,8 +42,7 @@ class DomainQuestionsIT extends AtlasIT {
 		this.api = new AtlasApi(this.graphQl);
 		Map<String, Supplier<Set<String>>> answers = answers();
 		return expectations.questions().stream().map((question) -> DynamicTest.dynamicTest(question.question(), () -> {
-			Assumptions.assumeTrue(question.askableAnonymously(), () -> "needs a caller cleared for TLP:" + question.tlp()
-					+ "; every caller is anonymous (CLEAR) until authentication lands");
+			this.api = new AtlasApi(question.askableAnonymously() ? this.graphQl : this.graphQl.as(tokenFor(question)));
 			Supplier<Set<String>> answer = answers.get(question.question());
 			assertThat(answer).as("an answer for: %s", question.question()).isNotNull();
 			assertThat(answer.get()).as("%s (%s)", question.question(), question.note())
@@ -57,6 +55,17 @@ class DomainQuestionsIT extends AtlasIT {
 		Set<String> asked = expectations.questions().stream().map(Question::question).collect(Collectors.toSet());
 		assertThat(asked).containsAll(answers().keySet());
 		assertThat(expectations.questions().stream().filter(Question::askableAnonymously)).hasSizeGreaterThanOrEqualTo(25);
+	}
+
+	/** The test API token (src/test/resources/access/tokens.yaml) of a caller cleared as the question needs. */
+	private static String tokenFor(Question question) {
+		return switch (String.valueOf(question.tlp())) {
+			case "GREEN" -> "test-green";
+			case "AMBER" -> "test-amber";
+			// RED is seen by its named recipients: a member of the CISO Strategic Committee, cleared for the rest
+			case "RED" -> "test-csc-cleared";
+			default -> throw new IllegalStateException("no test token for TLP:" + question.tlp());
+		};
 	}
 
 	/** How each question is answered through the API, by its text in the expectations. */
@@ -187,6 +196,15 @@ class DomainQuestionsIT extends AtlasIT {
 				() -> ids(this.api.actors(List.of("COMMUNITY"), null, null, null)));
 		answers.put("Which CREIS CISO tiers does an anonymous CLEAR-only caller see?",
 				() -> this.api.others("community:creis", "IN", "PART_OF", is("Community")));
+		// Confidentiality (002): what callers cleared for GREEN, AMBER and RED (a CSC member) see, with API tokens.
+		for (String level : List.of("a GREEN", "an AMBER", "a RED")) {
+			answers.put("Which CREIS CISO tiers does " + level + " caller see?",
+					() -> this.api.others("community:creis", "IN", "PART_OF", is("Community")));
+		}
+		answers.put("Which CISO tier cooperates with the EU network of CSIRTs (visible to RED only)?",
+				() -> this.api.others("org:eu-csirts-network", "IN", "COOPERATES_WITH", is("Community")));
+		answers.put("Which bodies does the CISOs European Community link with (AMBER)?",
+				() -> this.api.others("community:creis-cec", "OUT", "COOPERATES_WITH"));
 		answers.put("Is there a country:XK (Kosovo) record? (No document names Kosovo.)", () -> {
 			Item kosovo = this.api.node("country:XK");
 			return (kosovo != null) ? Set.of(kosovo.id()) : Set.of();

@@ -26,10 +26,26 @@ public abstract class AtlasIT {
 		this.graphQl = new GraphQl(this.port);
 	}
 
+	/** The API tokens file of the tests, copied where a test may change it (to revoke a token). */
+	protected static final java.nio.file.Path TOKENS = copyTokens();
+
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {
 		registry.add("spring.neo4j.uri", TestNeo4j::boltUri);
 		registry.add("spring.neo4j.authentication.password", () -> "");
+		registry.add("atlas.access.tokens-file", TOKENS::toString);
+	}
+
+	private static java.nio.file.Path copyTokens() {
+		try (var in = AtlasIT.class.getResourceAsStream("/access/tokens.yaml")) {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("atlas-tokens", ".yaml");
+			java.nio.file.Files.write(file, in.readAllBytes());
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

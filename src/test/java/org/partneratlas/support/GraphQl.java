@@ -19,8 +19,20 @@ public final class GraphQl {
 
 	private final URI endpoint;
 
+	private final String token;
+
 	public GraphQl(int port) {
-		this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+		this(URI.create("http://127.0.0.1:" + port + "/graphql"), null);
+	}
+
+	private GraphQl(URI endpoint, String token) {
+		this.endpoint = endpoint;
+		this.token = token;
+	}
+
+	/** The same client, presenting a bearer token. */
+	public GraphQl as(String token) {
+		return new GraphQl(this.endpoint, token);
 	}
 
 	/** Posts a query; returns the whole JSON answer ({@code $.data...}, {@code $.errors...}). */
@@ -33,7 +45,11 @@ public final class GraphQl {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("variables", vars(variables));
-		return send(HttpRequest.newBuilder(this.endpoint)
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.endpoint);
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
+		return send(request
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSONValue.toJSONString(body)))
