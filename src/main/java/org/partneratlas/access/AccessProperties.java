@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokensFile a YAML file of API tokens ({@code tokens: [...]}), re-read whenever it changes: removing a token
  * there revokes it without a restart
  * @param oidc the identity provider, in {@code oidc} mode
+ * @param introspection who may ask for the schema: {@code everyone}, or {@code admins} (the {@code prod} profile)
  */
 @ConfigurationProperties("atlas.access")
-record AccessProperties(@DefaultValue("tokens") String mode, List<Token> tokens, Path tokensFile, Oidc oidc) {
+record AccessProperties(@DefaultValue("tokens") String mode, List<Token> tokens, Path tokensFile, Oidc oidc,
+		@DefaultValue("everyone") String introspection) {
 
 	/**
 	 * An API token, stored as the SHA-256 of its secret.

@@ -2,6 +2,7 @@ package org.partneratlas.access;
 
 import java.util.Map;
 
+import graphql.introspection.Introspection;
 import reactor.core.publisher.Mono;
 
 import org.partneratlas.graph.Visibility;
@@ -18,17 +19,29 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the caller's {@link Visibility} into the GraphQL context, where every controller reads it
  * ({@code @ContextValue Visibility visibility}) and passes it into every read statement: the authenticated caller's
- * clearance, organisation and recipient groups, or CLEAR only for an anonymous caller.
+ * clearance, organisation and recipient groups, or CLEAR only for an anonymous caller. Where introspection is for
+ * admins only (the {@code prod} profile), it is switched off for everyone else.
  */
 @Component
 class CallerInterceptor implements WebGraphQlInterceptor {
 
+	private final boolean introspectionForAdminsOnly;
+
+	CallerInterceptor(AccessProperties access) {
+		this.introspectionForAdminsOnly = "admins".equals(access.introspection());
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Visibility visibility = caller().visibility();
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(Visibility.CONTEXT_KEY, visibility))
-			.build());
+		Caller caller = caller();
+		Visibility visibility = caller.visibility();
+		boolean noIntrospection = this.introspectionForAdminsOnly && caller.role() != Role.ADMIN;
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
+			context.put(Visibility.CONTEXT_KEY, visibility);
+			if (noIntrospection) {
+				context.put(Introspection.INTROSPECTION_DISABLED, true);
+			}
+		}).build());
 		return chain.next(request);
 	}
 

@@ -26,8 +26,12 @@ class CatalogueController {
 
 	private final CatalogueQueries queries;
 
-	CatalogueController(CatalogueQueries queries) {
+	private final Cursor.Sealer cursors;
+
+	CatalogueController(CatalogueQueries queries,
+			@org.springframework.beans.factory.annotation.Value("${atlas.cursor-secret:}") String cursorSecret) {
 		this.queries = queries;
+		this.cursors = new Cursor.Sealer(cursorSecret);
 	}
 
 	@QueryMapping
@@ -59,7 +63,7 @@ class CatalogueController {
 		ActorFilter f = ActorFilter.orAll(filter);
 		Map<String, Object> filters = f.parameters("");
 		filters.remove("labels");
-		return connection(Listing.of(f.actorLabels(), filters, first, after, last, before), visibility);
+		return connection(Listing.of(f.actorLabels(), filters, first, after, last, before, this.cursors), visibility);
 	}
 
 	@QueryMapping
@@ -75,7 +79,7 @@ class CatalogueController {
 		filters.put("kinds", f.kinds());
 		filters.put("statuses", f.statuses());
 		filters.put("party", f.party());
-		return connection(Listing.of(labels, filters, first, after, last, before), visibility);
+		return connection(Listing.of(labels, filters, first, after, last, before, this.cursors), visibility);
 	}
 
 	@SchemaMapping(typeName = "NodeConnection")
@@ -92,7 +96,7 @@ class CatalogueController {
 		CatalogueQueries.Page page = this.queries.page(listing, visibility);
 		List<NodeConnection.Item> edges = new ArrayList<>();
 		for (Entity node : page.nodes()) {
-			edges.add(new NodeConnection.Item(new Cursor(node.name(), node.id()).encode(), node));
+			edges.add(new NodeConnection.Item(new Cursor(node.name(), node.id()).encode(this.cursors), node));
 		}
 		boolean hasNext = listing.forward() ? page.more() : listing.cursor() != null;
 		boolean hasPrevious = listing.forward() ? listing.cursor() != null : page.more();

@@ -23,7 +23,7 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 	static final int DEFAULT_PAGE = 20;
 
 	static Listing of(List<Label> labels, Map<String, Object> filters, Integer first, String after, Integer last,
-			String before) {
+			String before, Cursor.Sealer sealer) {
 		if (first != null && last != null) {
 			throw new BadRequestException("give 'first' (with 'after') or 'last' (with 'before'), not both");
 		}
@@ -39,7 +39,7 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 		}
 		String cursor = forward ? after : before;
 		return new Listing(labels.stream().map(Label::cypherName).toList(), filters, forward, size,
-				(cursor == null) ? null : Cursor.decode(cursor));
+				(cursor == null) ? null : Cursor.decode(cursor, sealer));
 	}
 
 	/** Parameters of the page statement: one more than the page, to tell whether there is a next one. */
