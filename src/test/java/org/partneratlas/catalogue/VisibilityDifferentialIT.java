@@ -1,0 +1,70 @@
+package org.partneratlas.catalogue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Label;
+import org.partneratlas.graph.Visibility;
+import org.partneratlas.support.Differential;
+
+/**
+ * Lookups, listings and their counts, search and profiles, for generated callers on generated marked graphs,
+ * answer exactly as on the graph the caller may see.
+ */
+class VisibilityDifferentialIT {
+
+	@TestFactory
+	Stream<DynamicTest> catalogueQuestionsAnswerAsOnTheVisibleGraph() {
+		return Differential.check("catalogue", new long[] { 301, 302 }, 8, VisibilityDifferentialIT::answers);
+	}
+
+	static List<String> answers(GraphReads reads, Visibility caller) {
+		CatalogueQueries queries = new CatalogueQueries(reads);
+		Cursor.Sealer sealer = new Cursor.Sealer("differential");
+		Random pick = new Random(9);
+		List<String> answers = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add((i % 2 == 0) ? "org:a" + pick.nextInt(24) : "instrument:i" + pick.nextInt(20));
+		}
+		answers.add(queries.nodes(ids, caller).stream().map((e) -> (e == null) ? "-" : e.id()).toList().toString());
+		for (String id : ids) {
+			answers.add(queries.profile(id, caller)
+				.map((p) -> p.ties().stream().map((t) -> t.edge().id() + t.counterparts().stream()
+					.map((c) -> c.node().id() + c.edge().id()).sorted().toList() + t.counterpartCount()).sorted().toList()
+					.toString())
+				.orElse("none"));
+		}
+		for (List<Label> labels : List.of(List.of(Label.ORGANISATION), List.of(Label.INSTRUMENT))) {
+			HashMap<String, Object> filters = new HashMap<>();
+			Listing listing = Listing.of(labels, filters, 100, null, null, null, sealer);
+			answers.add(queries.page(listing, caller).nodes().stream().map(Entity::id).toList().toString());
+			answers.add(String.valueOf(queries.count(listing, caller)));
+			HashMap<String, Object> byParty = new HashMap<>();
+			byParty.put("party", "org:a" + pick.nextInt(24));
+			Listing party = Listing.of(List.of(Label.INSTRUMENT), byParty, 100, null, null, null, sealer);
+			answers.add(queries.page(party, caller).nodes().stream().map(Entity::id).toList() + " "
+					+ queries.count(party, caller));
+		}
+		answers.add(queries.search("Actor", null, 50, caller)
+			.stream()
+			.map((h) -> h.node().id())
+			.sorted()
+			.toList()
+			.toString());
+		answers.add(String.valueOf(ids.stream().map((id) -> queries.node(id, caller)).filter(Objects::nonNull)
+			.map((o) -> o.map(Entity::id).orElse("-")).toList()));
+		return answers;
+	}
+
+
+}

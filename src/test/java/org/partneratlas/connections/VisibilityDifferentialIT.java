@@ -1,0 +1,96 @@
+package org.partneratlas.connections;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.partneratlas.graph.ActorFilter;
+import org.partneratlas.graph.Edge;
+import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Visibility;
+import org.partneratlas.support.Differential;
+
+/**
+ * Every connection question, for generated callers on generated marked graphs, answers exactly as on the graph the
+ * caller may see: hidden nodes and relationships are never crossed, shown, counted or used as evidence.
+ */
+class VisibilityDifferentialIT {
+
+	static final List<String> KINDS = List.of("digital-partnership", "cyber-dialogue", "digital-dialogue");
+
+	@TestFactory
+	Stream<DynamicTest> connectionQuestionsAnswerAsOnTheVisibleGraph() {
+		return Differential.check("connections", new long[] { 101, 102 }, 8, VisibilityDifferentialIT::answers);
+	}
+
+	static List<String> answers(GraphReads reads, Visibility caller) {
+		ConnectionQueries queries = new ConnectionQueries(reads);
+		Random pick = new Random(5);
+		List<String> answers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String a = "org:a" + pick.nextInt(24);
+			String b = "org:a" + pick.nextInt(24);
+			String instrument = "instrument:i" + pick.nextInt(20);
+			answers.add(queries.connections(a, b, null, caller)
+				.map((c) -> sorted(c.direct().stream().map(Edge::id).toList()) + " | "
+						+ sorted(c.through().stream().map((t) -> t.via().id() + ":" + t.edgeA().id() + ":" + t.edgeB().id()).toList()))
+				.orElse("none"));
+			answers.add(queries.neighbourhood(a, 1 + i % 3, null, null, 500, null, caller)
+				.map((s) -> sorted(s.nodes().stream().map(Entity::id).toList()) + " | "
+						+ sorted(s.edges().stream().map(Edge::id).toList()) + " | " + s.omittedNodes())
+				.orElse("none"));
+			if (!a.equals(b)) {
+				List<Path> paths = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null, caller);
+				answers.add(paths.stream().map(Path::length).toList() + " | " + ((paths.size() < 10)
+						? sorted(paths.stream().map((p) -> p.nodes().stream().map(Entity::id).toList().toString()).toList())
+						: "many"));
+				List<Path> early = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, LocalDate.of(2021, 6, 1),
+						caller);
+				answers.add(early.stream().map(Path::length).toList().toString());
+			}
+			answers.add(sorted(queries.commonPartners(a, b, null, 500, caller)
+				.stream()
+				.map((p) -> p.partner().id() + sorted(p.throughA().stream().map((t) -> t.edge().id()).toList())
+						+ sorted(p.throughB().stream().map((t) -> t.edge().id()).toList()))
+				.toList()));
+			answers.add(queries.timeline(instrument, caller)
+				.map((t) -> t.events().stream().map((e) -> e.kind() + e.date() + e.node().id()
+						+ ((e.edge() != null) ? e.edge().id() : "")).sorted().toList().toString())
+				.orElse("none"));
+		}
+		answers.add(queries.coverage(ActorFilter.ALL, KINDS, null, 500, caller)
+			.rows()
+			.stream()
+			.map((r) -> r.actor().id() + r.cells().stream().map((c) -> sorted(c.instruments().stream()
+				.map((h) -> h.instrument().id() + h.edge().id()).toList())).toList())
+			.toList()
+			.toString());
+		for (int i = 0; i < KINDS.size(); i++) {
+			String has = KINDS.get(i);
+			String lacks = KINDS.get((i + 1) % KINDS.size());
+			answers.add(queries.gaps(ActorFilter.ALL, List.of(has), List.of(lacks), null, 500, caller)
+				.stream()
+				.map((g) -> g.actor().id() + sorted(g.has().stream().map((h) -> h.instrument().id()).toList()))
+				.toList()
+				.toString());
+		}
+		answers.add(queries.untied(new ActorFilter(null, null, null, null, null, List.of("civilian")),
+				new ActorFilter(null, null, null, null, null, List.of("defence")), null, 500, caller)
+			.stream()
+			.map(Entity::id)
+			.toList()
+			.toString());
+		return answers;
+	}
+
+	static String sorted(List<String> items) {
+		return items.stream().sorted().toList().toString();
+	}
+
+}
