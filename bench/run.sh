@@ -23,10 +23,10 @@ peer_port=18091
 
 jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then
-  ./mvnw -B -q -o package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
+  ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
 fi
 [ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
-  ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
 cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
 

@@ -116,7 +116,7 @@ public final class Bench {
 				for (int i = 3; i + 1 < args.length; i += 2) {
 					p.put(args[i], args[i + 1]);
 				}
-				p.put("maxTlp", 0);
+				p.put("grants", List.of("tlp:CLEAR"));
 				var result = session.run(args[2], p);
 				result.list().forEach((r) -> System.out.println(r.asMap()));
 				var summary = result.consume();
@@ -247,11 +247,11 @@ public final class Bench {
 	}
 
 	static final String[] NODE_COLUMNS = { "name", "kind", "acronym", "description", "status", "euStatus", "sector",
-			"lengthKm", "start", "startFrom", "startTo", "end", "endFrom", "endTo", "tlp", "tlpLevel", "sourceIds",
-			"sourceLocators" };
+			"lengthKm", "start", "startFrom", "startTo", "end", "endFrom", "endTo", "tlp", "tlpLevel", "access",
+			"sourceIds", "sourceLocators" };
 
 	static final String[] TIE_COLUMNS = { "role", "start", "startFrom", "startTo", "end", "endFrom", "endTo", "tlp",
-			"tlpLevel", "sourceIds", "sourceLocators" };
+			"tlpLevel", "access", "sourceIds", "sourceLocators" };
 
 	/** CSV columns back to the rows GraphWriter sends (empty cells are nulls, which SET += leaves unset). */
 	static final String NODE_ROW = """
@@ -259,15 +259,16 @@ public final class Bench {
 			  acronym: csv.acronym, description: csv.description, status: csv.status, euStatus: csv.euStatus,
 			  sector: csv.sector, lengthKm: toFloat(csv.lengthKm), start: csv.start, startFrom: date(csv.startFrom),
 			  startTo: date(csv.startTo), end: csv.end, endFrom: date(csv.endFrom), endTo: date(csv.endTo),
-			  tlp: csv.tlp, tlpLevel: toInteger(csv.tlpLevel), sourceIds: split(csv.sourceIds, ';'),
-			  sourceLocators: split(csv.sourceLocators, ';')}} AS row
+			  tlp: csv.tlp, tlpLevel: toInteger(csv.tlpLevel), access: split(csv.access, ';'),
+			  sourceIds: split(csv.sourceIds, ';'), sourceLocators: split(csv.sourceLocators, ';')}} AS row
 			""";
 
 	static final String TIE_ROW = """
 			WITH {id: csv.id, from: csv.from, type: csv.type, to: csv.to, props: {id: csv.id, role: csv.role,
 			  start: csv.start, startFrom: date(csv.startFrom), startTo: date(csv.startTo), end: csv.end,
 			  endFrom: date(csv.endFrom), endTo: date(csv.endTo), tlp: csv.tlp, tlpLevel: toInteger(csv.tlpLevel),
-			  sourceIds: split(csv.sourceIds, ';'), sourceLocators: split(csv.sourceLocators, ';')}} AS row
+			  access: split(csv.access, ';'), sourceIds: split(csv.sourceIds, ';'),
+			  sourceLocators: split(csv.sourceLocators, ';')}} AS row
 			""";
 
 	/**
@@ -540,7 +541,7 @@ public final class Bench {
 
 	String cypher(String file, Map<String, Object> parameters) {
 		Map<String, Object> p = new HashMap<>(parameters);
-		p.put("maxTlp", 0);
+		p.put("grants", List.of("tlp:CLEAR"));
 		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
 			session.run(this.statements.text(file), p, this.txConfig).list();
 			return null;

@@ -339,8 +339,11 @@ public final class Generator {
 	}
 
 	private static void mark(Map<String, Object> props, int level) {
-		props.put("tlp", new String[] { "CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED" }[level]);
+		org.partneratlas.graph.Tlp tlp = org.partneratlas.graph.Tlp.ofLevel(level);
+		props.put("tlp", tlp.marking());
 		props.put("tlpLevel", level);
+		// the access list every read matches against the caller's grants (AMBER+STRICT and RED to a bench owner/group)
+		props.put("access", org.partneratlas.graph.Visibility.accessOf(tlp, "org:bench", java.util.List.of("group:bench")));
 	}
 
 	/** A partial date (YYYY, YYYY-MM or YYYY-MM-DD) on 60 %, an end on 10 %, with the derived bounds. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import graphql.schema.DataFetcher;
+import graphql.TrivialDataFetcher;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.TypeResolver;
 
@@ -31,7 +31,9 @@ class GraphQlWiring {
 
 	@Bean
 	RuntimeWiringConfigurer graphItemWiring() {
-		DataFetcher<Object> itemField = (env) -> (env.getSource() instanceof GraphItem item)
+		// Trivial: a property read, so Spring for GraphQL does not observe (time) each of the thousands of fields a
+		// graph answer has (bench/results/2026-11-23.md).
+		TrivialDataFetcher<Object> itemField = (env) -> (env.getSource() instanceof GraphItem item)
 				? item.field(env.getField().getName()) : null;
 		TypeResolver byLabel = (env) -> (env.getObject() instanceof Entity entity)
 				? env.getSchema().getObjectType(entity.label().cypherName()) : null;

@@ -52,6 +52,16 @@ class CypherFilesIT {
 	}
 
 	@Test
+	void theRelationshipMergeHasABranchForEveryType() throws IOException {
+		String text = Files.readString(QUERIES.resolve("ingest/merge-ties.cypher"));
+		for (RelType type : RelType.values()) {
+			assertThat(text).as("a branch for " + type)
+				.contains("WHERE row.type = '" + type.name() + "'")
+				.contains("MERGE (a)-[r:" + type.name() + " {id: row.id}]->(b)");
+		}
+	}
+
+	@Test
 	void theSweepCatchesATypoInALabelATypeOrAProperty() {
 		assertThat(unknownNames("MATCH (n:Entity)-[:PARTY_TO]->(i:Instrument) RETURN n.name, i.kind")).isEmpty();
 		assertThat(unknownNames("MATCH (n:Entiti) RETURN n")).singleElement().asString().contains("Entiti");
