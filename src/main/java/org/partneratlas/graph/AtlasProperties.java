@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param embedded the embedded Neo4j, used when {@code spring.neo4j.uri} is empty
  * @param transactionTimeout how long any Cypher transaction may run before Neo4j stops it
  * @param seed loading the curated graph
+ * @param database the Neo4j database the service reads and writes
  */
 @ConfigurationProperties("atlas")
-public record AtlasProperties(Embedded embedded, @DefaultValue("10s") Duration transactionTimeout, Seed seed) {
+public record AtlasProperties(Embedded embedded, @DefaultValue("10s") Duration transactionTimeout, Seed seed,
+		@DefaultValue("neo4j") String database) {
 
 	/**
 	 * @param dataDirectory where the embedded database keeps its files

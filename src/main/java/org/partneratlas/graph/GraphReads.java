@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphReads {
 
-	private static final SessionConfig READ = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
-
 	private final Driver driver;
 
 	private final CypherStatements statements;
@@ -35,18 +33,25 @@ public class GraphReads {
 
 	private final TransactionConfig transactionConfig;
 
+	private final SessionConfig read;
+
 	public GraphReads(Driver driver, CypherStatements statements, MeterRegistry meters, AtlasProperties properties) {
 		this.driver = driver;
 		this.statements = statements;
 		this.counter = Counter.builder("atlas.cypher.statements").description("Cypher statements sent").register(meters);
 		this.transactionConfig = TransactionConfig.builder().withTimeout(properties.transactionTimeout()).build();
+		// Naming the database spares the driver a home-database lookup before every session.
+		this.read = SessionConfig.builder()
+			.withDefaultAccessMode(AccessMode.READ)
+			.withDatabase(properties.database())
+			.build();
 	}
 
 	/** Runs a read query file and maps every record. */
 	public <T> List<T> list(String query, Visibility visibility, Map<String, Object> parameters,
 			Function<Record, T> mapper) {
 		this.counter.increment();
-		try (var session = this.driver.session(READ)) {
+		try (var session = this.driver.session(this.read)) {
 			return session.run(this.statements.text(query), visibility.with(parameters), this.transactionConfig)
 				.list(mapper::apply);
 		}

@@ -39,7 +39,7 @@ public final class Fixtures {
 			loaded = name;
 		}
 		return new GraphReads(driver, new CypherStatements(), new SimpleMeterRegistry(),
-				new AtlasProperties(null, java.time.Duration.ofSeconds(10), null));
+				new AtlasProperties(null, java.time.Duration.ofSeconds(10), null, "neo4j"));
 	}
 
 }
