@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Warm latency of every question shape on the curated seed graph, GraphQL over HTTP, one client.
-# Usage: bench/seed-latency.sh [iterations]   (default 50 timed requests per shape after 10 warm-ups)
+# Usage: [WARMUP=200] bench/seed-latency.sh [iterations]   (default 50 timed requests per shape after 200 warm-ups;
+# the JIT needs a few hundred requests before the figures settle)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
+warmup=${WARMUP:-200}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1); fi
@@ -42,7 +44,7 @@ echo "| shape | p50 (ms) | p95 (ms) | max (ms) |"
 echo "|---|---|---|---|"
 for i in "${!names[@]}"; do
   body="{\"query\":\"${queries[$i]}\"}"
-  for _ in $(seq 1 10); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/graphql"; done
+  for _ in $(seq 1 "$warmup"); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/graphql"; done
   times=$(for _ in $(seq 1 "$n"); do
     curl -s -o /tmp/atlas-latency.json -w '%{time_total}\n' -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/graphql"
     if grep -q '"errors"' /tmp/atlas-latency.json; then echo "error in ${names[$i]}: $(head -c 300 /tmp/atlas-latency.json)" >&2; exit 1; fi
