@@ -19,6 +19,8 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import static org.partneratlas.graph.BadRequestException.requireBetween;
+
 /**
  * The connection fields: direct ties, neighbourhoods, paths, common partners, coverage and gaps, timelines. Every
  * limit the schema states is checked here, before any statement runs.
@@ -55,8 +57,8 @@ class ConnectionController {
 	Optional<Subgraph> neighbourhood(@Argument String id, @Argument int depth, @Argument List<Label> labels,
 			@Argument List<RelType> types, @Argument int limit, @Argument String asOf,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("depth", depth, 1, MAX_DEPTH);
-		within("limit", limit, 1, MAX_NODES);
+		requireBetween("depth", depth, 1, MAX_DEPTH);
+		requireBetween("limit", limit, 1, MAX_NODES);
 		return this.queries.neighbourhood(id, depth, labels, types, limit, AsOf.parse(asOf), visibility);
 	}
 
@@ -64,8 +66,8 @@ class ConnectionController {
 	Optional<Paths> paths(@Argument String from, @Argument String to, @Argument int k, @Argument int maxHops,
 			@Argument ConnectionQueries.PathFilter only, @Argument String asOf,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("k", k, 1, MAX_PATHS);
-		within("maxHops", maxHops, 1, MAX_HOPS);
+		requireBetween("k", k, 1, MAX_PATHS);
+		requireBetween("maxHops", maxHops, 1, MAX_HOPS);
 		if (from.equals(to)) {
 			throw new BadRequestException("'from' and 'to' are the same node: a path needs two");
 		}
@@ -84,14 +86,14 @@ class ConnectionController {
 	@QueryMapping
 	List<CommonPartner> commonPartners(@Argument String a, @Argument String b, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("limit", limit, 1, MAX_ROWS);
+		requireBetween("limit", limit, 1, MAX_ROWS);
 		return this.queries.commonPartners(a, b, AsOf.parse(asOf), limit, visibility);
 	}
 
 	@QueryMapping
 	Coverage coverage(@Argument ActorFilter actors, @Argument List<String> kinds, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("limit", limit, 1, MAX_ROWS);
+		requireBetween("limit", limit, 1, MAX_ROWS);
 		if (kinds.isEmpty() || kinds.size() > 30) {
 			throw new BadRequestException("give 1 to 30 instrument kinds, not " + kinds.size());
 		}
@@ -101,7 +103,7 @@ class ConnectionController {
 	@QueryMapping
 	List<Coverage.Gap> gaps(@Argument ActorFilter actors, @Argument List<String> has, @Argument List<String> lacks,
 			@Argument String asOf, @Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("limit", limit, 1, MAX_ROWS);
+		requireBetween("limit", limit, 1, MAX_ROWS);
 		List<String> having = (has != null) ? has : List.of();
 		if (having.isEmpty() && lacks.isEmpty()) {
 			throw new BadRequestException("give at least one kind in 'has' or 'lacks'");
@@ -112,7 +114,7 @@ class ConnectionController {
 	@QueryMapping
 	List<Entity> untied(@Argument ActorFilter actors, @Argument ActorFilter from, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		within("limit", limit, 1, MAX_ROWS);
+		requireBetween("limit", limit, 1, MAX_ROWS);
 		return this.queries.untied(actors, from, AsOf.parse(asOf), limit, visibility);
 	}
 
@@ -121,8 +123,5 @@ class ConnectionController {
 		return this.queries.timeline(id, visibility);
 	}
 
-	private static void within(String name, int value, int min, int max) {
-		BadRequestException.requireBetween(name, value, min, max);
-	}
 
 }

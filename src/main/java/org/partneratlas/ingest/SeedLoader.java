@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.CypherStatements;
 import org.partneratlas.graph.SchemaRunner;
 
 import org.springframework.boot.ApplicationArguments;
@@ -35,11 +36,15 @@ public class SeedLoader implements ApplicationRunner {
 
 	private final AtlasProperties properties;
 
-	public SeedLoader(SchemaRunner schema, GraphWriter writer, Driver driver, AtlasProperties properties) {
+	private final CypherStatements statements;
+
+	public SeedLoader(SchemaRunner schema, GraphWriter writer, Driver driver, AtlasProperties properties,
+			CypherStatements statements) {
 		this.schema = schema;
 		this.writer = writer;
 		this.driver = driver;
 		this.properties = properties;
+		this.statements = statements;
 	}
 
 	@Override
@@ -82,7 +87,7 @@ public class SeedLoader implements ApplicationRunner {
 
 	private boolean isEmpty() {
 		try (var session = this.driver.session()) {
-			return session.run("MATCH (n:Entity) RETURN count(n) = 0 AS empty").single().get("empty").asBoolean();
+			return session.run(this.statements.text("ingest/store-is-empty")).single().get("empty").asBoolean();
 		}
 	}
 
