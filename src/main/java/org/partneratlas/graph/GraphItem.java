@@ -15,7 +15,7 @@ public sealed interface GraphItem permits Entity, Edge {
 
 	/** Properties the API never shows as such (they are shown through other fields). */
 	List<String> INTERNAL = List.of("tlpLevel", "access", "owner", "recipients", "sourceIds", "sourceLocators", "aliasText", "startFrom", "startTo",
-			"endFrom", "endTo", "id", "type", "from", "to");
+			"endFrom", "endTo", "id", "type", "from", "to", "version");
 
 	String id();
 
@@ -55,6 +55,8 @@ public sealed interface GraphItem permits Entity, Edge {
 			case "sources" -> sources();
 			case "properties" -> propertyList();
 			case "aliases" -> list(properties().get("aliases"));
+			// Loaded items carry no version: they are the first one.
+			case "version" -> (properties().get("version") instanceof Number n) ? n.intValue() : 1;
 			default -> {
 				Object value = properties().get(name);
 				yield (value instanceof TemporalAccessor) ? value.toString() : value;

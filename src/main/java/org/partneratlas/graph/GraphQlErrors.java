@@ -3,6 +3,7 @@ package org.partneratlas.graph;
 import java.util.Map;
 import java.util.UUID;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Errors as callers see them: a bad request says what was wrong; anything else is an internal error that carries only
- * an id, which the log holds with the full cause. No stack trace, exception class or Cypher reaches a caller.
+ * an id, which the log holds with the full cause. A refused write is classified by its reason ({@code CONFLICT} for a
+ * stale version or a taken id) and lists each problem of its input in the extensions. No stack trace, exception class or Cypher reaches a caller.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -30,6 +32,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.message(ex.getMessage())
 				.build();
 		}
+		if (ex instanceof WriteRefusedException refused) {
+			Map<String, Object> extensions = new java.util.LinkedHashMap<>(refused.details());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(classification(refused.reason()))
+				.message(ex.getMessage())
+				.extensions(extensions)
+				.build();
+		}
 		String id = UUID.randomUUID().toString();
 		log.error("Internal error {} at {}", id, env.getExecutionStepInfo().getPath(), ex);
 		return GraphqlErrorBuilder.newError(env)
@@ -37,6 +47,17 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.message("Internal error " + id + ": the service could not answer this field; the log has the details")
 			.extensions(Map.of("errorId", id))
 			.build();
+	}
+
+	private static ErrorClassification classification(WriteRefusedException.Reason reason) {
+		return switch (reason) {
+			case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+			case UNAUTHORIZED -> ErrorType.UNAUTHORIZED;
+			case FORBIDDEN -> ErrorType.FORBIDDEN;
+			case NOT_FOUND -> ErrorType.NOT_FOUND;
+			// Spring for GraphQL has no CONFLICT type; clients switch on the classification's name either way.
+			case CONFLICT -> ErrorClassification.errorClassification("CONFLICT");
+		};
 	}
 
 }

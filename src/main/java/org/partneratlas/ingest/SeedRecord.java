@@ -43,7 +43,12 @@ record SeedRecord(String file, int line, Map<String, Object> values, Map<String,
 	}
 
 	SeedProblem problem(String key, String reason) {
-		return new SeedProblem(this.file, lineOf(key), reason);
+		return new SeedProblem(this.file, lineOf(key), key, reason);
+	}
+
+	/** A key the record lacks: reported at the record's id, about the missing key. */
+	SeedProblem missing(String key, String reason) {
+		return new SeedProblem(this.file, lineOf("id"), key, reason);
 	}
 
 }

@@ -63,6 +63,34 @@ final class SeedValidator {
 
 	private final Set<String> sourceIds = new java.util.HashSet<>();
 
+	/**
+	 * A validator for one record on its own, as an edit through the API checks it: against the sources that exist
+	 * (ids without the {@code source:} prefix) and the labels of the nodes a tie may name.
+	 */
+	static SeedValidator forOneRecord(Set<String> sourceIds, Map<String, Label> labels) {
+		SeedValidator validator = new SeedValidator();
+		validator.sourceIds.addAll(sourceIds);
+		validator.labels.putAll(labels);
+		return validator;
+	}
+
+	/** Checks one node record; returns its row ({@code id}, {@code labels}, {@code props}) or null. */
+	Map<String, Object> checkNode(SeedRecord record) {
+		node(record);
+		String id = record.text("id");
+		return (this.problems.isEmpty() && id != null) ? this.nodes.get(id) : null;
+	}
+
+	/** Checks one tie record; returns its row ({@code id}, {@code from}, {@code type}, {@code to}, {@code props}) or null. */
+	Map<String, Object> checkTie(SeedRecord record) {
+		Map<String, Object> tie = tie(record);
+		return this.problems.isEmpty() ? tie : null;
+	}
+
+	List<SeedProblem> problems() {
+		return List.copyOf(this.problems);
+	}
+
 	/** Validates everything; returns the graph, or throws with every problem found. */
 	CuratedGraph validate(SeedFiles files) {
 		this.problems.addAll(files.problems());
@@ -176,7 +204,7 @@ final class SeedValidator {
 			props.put("name", name);
 		}
 		else if (!reference) {
-			this.problems.add(record.problem("id", "node " + id + " needs a 'name'"));
+			this.problems.add(record.missing("name", "node " + id + " needs a 'name'"));
 		}
 		putIfPresent(props, "acronym", record.text("acronym"));
 		putIfPresent(props, "description", record.text("description"));
@@ -188,7 +216,7 @@ final class SeedValidator {
 		String kind = record.text("kind");
 		if (!label.kinds().isEmpty()) {
 			if (kind == null) {
-				this.problems.add(record.problem("id", label.cypherName() + " " + id + " needs a 'kind', one of "
+				this.problems.add(record.missing("kind", label.cypherName() + " " + id + " needs a 'kind', one of "
 						+ sorted(label.kinds())));
 			}
 			else if (!label.kinds().contains(kind)) {
@@ -343,13 +371,13 @@ final class SeedValidator {
 	private Tlp tlp(SeedRecord record) {
 		String marking = (record.text("tlp") != null) ? record.text("tlp") : record.defaults().tlp();
 		if (marking == null) {
-			this.problems.add(record.problem("id", "no TLP marking: set 'tlp' on the record or a default 'tlp' for the file"));
+			this.problems.add(record.missing("tlp", "no TLP marking: set 'tlp' on the record or a default 'tlp' for the file"));
 			return null;
 		}
 		Optional<Tlp> tlp = Tlp.ofMarking(marking.strip());
 		if (tlp.isEmpty()) {
-			this.problems.add(record.problem(record.text("tlp") != null ? "tlp" : "id",
-					"unknown TLP marking '" + marking + "' (expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED)"));
+			String reason = "unknown TLP marking '" + marking + "' (expected CLEAR, GREEN, AMBER, AMBER+STRICT or RED)";
+			this.problems.add((record.text("tlp") != null) ? record.problem("tlp", reason) : record.missing("tlp", reason));
 		}
 		return tlp.orElse(null);
 	}

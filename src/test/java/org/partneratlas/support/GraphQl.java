@@ -21,18 +21,28 @@ public final class GraphQl {
 
 	private final String token;
 
+	private final Map<String, String> headers;
+
 	public GraphQl(int port) {
-		this(URI.create("http://127.0.0.1:" + port + "/graphql"), null);
+		this(URI.create("http://127.0.0.1:" + port + "/graphql"), null, Map.of());
 	}
 
-	private GraphQl(URI endpoint, String token) {
+	private GraphQl(URI endpoint, String token, Map<String, String> headers) {
 		this.endpoint = endpoint;
 		this.token = token;
+		this.headers = headers;
 	}
 
 	/** The same client, presenting a bearer token. */
 	public GraphQl as(String token) {
-		return new GraphQl(this.endpoint, token);
+		return new GraphQl(this.endpoint, token, this.headers);
+	}
+
+	/** The same client, sending one more request header. */
+	public GraphQl withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return new GraphQl(this.endpoint, this.token, headers);
 	}
 
 	/** Posts a query; returns the whole JSON answer ({@code $.data...}, {@code $.errors...}). */
@@ -49,6 +59,7 @@ public final class GraphQl {
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
+		this.headers.forEach(request::header);
 		return send(request
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json")

@@ -45,6 +45,19 @@ public final class TestNeo4j {
 		return fixturesDriver;
 	}
 
+	private static Neo4j edits;
+
+	/**
+	 * A third in-process Neo4j for the application when a test writes through the API: its own curated graph, so
+	 * that edits never change the answers the read tests expect from the shared one.
+	 */
+	public static synchronized String editsBoltUri() {
+		if (edits == null) {
+			edits = start();
+		}
+		return edits.boltURI().toString();
+	}
+
 	private static Neo4j start() {
 		Neo4j started = Neo4jBuilders.newInProcessBuilder()
 			.withDisabledServer()

@@ -1,0 +1,76 @@
+package org.partneratlas.editing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.partneratlas.graph.Author;
+import org.partneratlas.graph.BadRequestException;
+import org.partneratlas.graph.Edge;
+import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Visibility;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The editing fields: the mutations {@code createNode}, {@code updateNode}, {@code link}, {@code updateLink} and
+ * {@code unlink}, and the {@code history} query. Inputs are taken as maps so that an update tells a field left out
+ * from a field cleared with null.
+ */
+@Controller
+class EditController {
+
+	static final int MAX_HISTORY = 200;
+
+	private final Edits edits;
+
+	private final GraphReads reads;
+
+	EditController(Edits edits, GraphReads reads) {
+		this.edits = edits;
+		this.reads = reads;
+	}
+
+	@MutationMapping
+	Map<String, Object> createNode(@Argument Map<String, Object> input,
+			@ContextValue(Author.CONTEXT_KEY) Author author) {
+		return Map.of("node", this.edits.createNode(author, input));
+	}
+
+	@MutationMapping
+	Map<String, Object> updateNode(@Argument Map<String, Object> input,
+			@ContextValue(Author.CONTEXT_KEY) Author author) {
+		Entity node = this.edits.updateNode(author, input);
+		return Map.of("node", node);
+	}
+
+	@MutationMapping
+	Map<String, Object> link(@Argument Map<String, Object> input, @ContextValue(Author.CONTEXT_KEY) Author author) {
+		return Map.of("edge", this.edits.link(author, input));
+	}
+
+	@MutationMapping
+	Map<String, Object> updateLink(@Argument Map<String, Object> input,
+			@ContextValue(Author.CONTEXT_KEY) Author author) {
+		return Map.of("edge", this.edits.updateLink(author, input));
+	}
+
+	@MutationMapping
+	Map<String, Object> unlink(@Argument Map<String, Object> input, @ContextValue(Author.CONTEXT_KEY) Author author) {
+		Edge removed = this.edits.unlink(author, input);
+		return Map.of("id", removed.id(), "removed", removed);
+	}
+
+	@QueryMapping
+	List<HistoryEvent> history(@Argument String id, @Argument boolean withTies, @Argument int first,
+			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		BadRequestException.requireBetween("first", first, 1, MAX_HISTORY);
+		return this.reads.list("editing/history", visibility,
+				Map.of("id", id, "endId", withTies ? id : "", "first", first), (r) -> HistoryEvent.of(r.get("event")));
+	}
+
+}

@@ -1,0 +1,483 @@
+package org.partneratlas.editing;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.partneratlas.editing.HistoryEvent.Action;
+import org.partneratlas.editing.HistoryEvent.Change;
+import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.Author;
+import org.partneratlas.graph.CypherStatements;
+import org.partneratlas.graph.Edge;
+import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.Label;
+import org.partneratlas.graph.RelType;
+import org.partneratlas.graph.Tlp;
+import org.partneratlas.graph.WriteRefusedException;
+import org.partneratlas.graph.WriteRefusedException.Reason;
+import org.partneratlas.ingest.RecordRules;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The writes: each one transaction that locks what it changes, checks the version the caller read, checks the new
+ * record by the curated data's rules and the caller's right to its marking, writes, and appends its audit event. Any
+ * refusal throws inside the transaction, so nothing of the write or its event is committed.
+ * <p>
+ * Inputs arrive as the GraphQL argument maps, so that an update can tell a field left out (unchanged) from a field
+ * set to null (cleared).
+ */
+@Component
+class Edits {
+
+	/** Labels a node may be created with: every country and the Union exist already, sources are documents. */
+	static final Set<Label> CREATABLE = Set.of(Label.REGION, Label.INSTITUTION, Label.AGENCY, Label.ORGANISATION,
+			Label.COMMUNITY, Label.INSTRUMENT, Label.PROGRAMME, Label.PROJECT, Label.CABLE, Label.TOPIC);
+
+	/** Fields that identify what a write is about, or carry its version and citations: not copied as values. */
+	private static final Set<String> CONTROL = Set.of("id", "label", "version", "sources", "removeSources", "from",
+			"type", "to", "role", "reason");
+
+	private static final Set<String> REQUIRED = Set.of("name", "tlp");
+
+	private static final Pattern TIE_ID = Pattern.compile("(.+?)-(" + String.join("|",
+			java.util.Arrays.stream(RelType.values()).map(Enum::name).toList()) + ")->(.+?)(#[^#~]+)?(~[0-9]+)?");
+
+	private final Driver driver;
+
+	private final CypherStatements statements;
+
+	private final SessionConfig session;
+
+	private final java.time.Duration timeout;
+
+	Edits(Driver driver, CypherStatements statements, AtlasProperties properties) {
+		this.driver = driver;
+		this.statements = statements;
+		this.session = SessionConfig.builder().withDatabase(properties.database()).build();
+		this.timeout = properties.transactionTimeout();
+	}
+
+	Entity createNode(Author author, Map<String, Object> input) {
+		Label label = Label.valueOf(String.valueOf(input.get("label")));
+		if (!CREATABLE.contains(label)) {
+			throw new WriteRefusedException(Reason.BAD_REQUEST, switch (label) {
+				case COUNTRY -> "Every ISO 3166 country exists already: update it (id country:<alpha-2 code>)";
+				case UNION -> "The European Union exists already (union:eu): update it";
+				default -> label + " nodes are not created through the API";
+			});
+		}
+		return write(author, (tx) -> {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("label", label.cypherName());
+			input.forEach((key, value) -> {
+				if (!CONTROL.contains(key) && value != null) {
+					values.put(key, value(key, value));
+				}
+			});
+			values.put("sources", citations(input.get("sources")));
+			String id = (input.get("id") != null) ? String.valueOf(input.get("id")) : freeId(tx, label, values);
+			values.put("id", id);
+			RecordRules.Checked checked = RecordRules.node(values, sourceIds(tx, author));
+			if (!checked.ok()) {
+				throw WriteRefusedException.invalid(checked.problems());
+			}
+			Map<String, Object> props = props(checked.row());
+			Marking.of(props).allowedFor(author, null);
+			if (tx.run(this.statements.text("editing/id-taken"), Map.of("id", id)).single().get("taken").asBoolean()) {
+				throw new WriteRefusedException(Reason.CONFLICT, "The id " + id + " is taken: choose another, or leave "
+						+ "'id' out to have one made from the name", Map.of("id", id));
+			}
+			props.put("id", id);
+			props.put("version", 1);
+			Entity created = Entity.of(tx.run(this.statements.text("editing/create-node"),
+					Map.of("labels", checked.row().get("labels"), "props", props)).single().get("node"));
+			record(tx, author, Action.CREATED, id, null, null, 1, Map.of(), values, null, Marking.of(props), null);
+			return created;
+		});
+	}
+
+	Entity updateNode(Author author, Map<String, Object> input) {
+		String id = String.valueOf(input.get("id"));
+		int expected = ((Number) input.get("version")).intValue();
+		return write(author, (tx) -> {
+			var found = tx.run(this.statements.text("editing/lock-node"), author.visibility().with(Map.of("id", id)))
+				.list();
+			if (found.isEmpty()) {
+				throw notFound("node", id);
+			}
+			Entity before = Entity.of(found.get(0).get("node"));
+			int version = version(before.properties());
+			if (version != expected) {
+				throw stale(id, expected, version);
+			}
+			Map<String, Object> old = RecordRules.recordOf(id, before.label(), before.properties());
+			Map<String, Object> values = patched(old, input);
+			RecordRules.Checked checked = RecordRules.node(values, sourceIds(tx, author));
+			if (!checked.ok()) {
+				throw WriteRefusedException.invalid(checked.problems());
+			}
+			Map<String, Object> props = props(checked.row());
+			Marking marking = Marking.of(props);
+			Marking previous = Marking.of(before.properties());
+			marking.allowedFor(author, previous);
+			if (values.equals(old)) {
+				return before;
+			}
+			props.put("id", id);
+			props.put("version", version + 1);
+			Entity after = Entity.of(tx.run(this.statements.text("editing/replace-node"),
+					author.visibility().with(Map.of("id", id, "props", props))).single().get("node"));
+			record(tx, author, Action.UPDATED, id, null, null, version + 1, old, values, null, marking, previous);
+			return after;
+		});
+	}
+
+	Edge link(Author author, Map<String, Object> input) {
+		String from = String.valueOf(input.get("from"));
+		String to = String.valueOf(input.get("to"));
+		RelType type = RelType.valueOf(String.valueOf(input.get("type")));
+		String role = (String) input.get("role");
+		return write(author, (tx) -> {
+			String id = Edge.idOf(from, type, to, role);
+			var ends = tx.run(this.statements.text("editing/lock-ends"),
+					author.visibility().with(Map.of("from", from, "to", to, "id", id))).list();
+			if (ends.isEmpty()) {
+				throw new WriteRefusedException(Reason.NOT_FOUND, "No node with id " + from + " or none with id " + to,
+						Map.of("from", from, "to", to));
+			}
+			Record record = ends.get(0);
+			Label fromLabel = label(record.get("fromLabels").asList(org.neo4j.driver.Value::asString));
+			Label toLabel = label(record.get("toLabels").asList(org.neo4j.driver.Value::asString));
+			String finalId = id;
+			List<Map<String, Object>> taken = record.get("taken").asList((v) -> v.asMap());
+			if (taken.stream().anyMatch((t) -> Boolean.TRUE.equals(t.get("visible")))) {
+				throw new WriteRefusedException(Reason.CONFLICT, "The tie " + id + " exists already: update it "
+						+ "(updateLink) rather than linking twice", Map.of("id", id));
+			}
+			if (!taken.isEmpty()) {
+				// A tie the caller may not see holds the id: the new one gets its own, so the write reveals nothing.
+				finalId = id + "~" + (taken.size() + 1);
+			}
+			Map<String, Object> values = new LinkedHashMap<>();
+			input.forEach((key, value) -> {
+				if (!CONTROL.contains(key) && value != null) {
+					values.put(key, value(key, value));
+				}
+			});
+			values.put("from", from);
+			values.put("type", type.name());
+			values.put("to", to);
+			if (role != null) {
+				values.put("role", role);
+			}
+			values.put("sources", citations(input.get("sources")));
+			RecordRules.Checked checked = RecordRules.tie(values, Map.of(from, fromLabel, to, toLabel),
+					sourceIds(tx, author));
+			if (!checked.ok()) {
+				throw WriteRefusedException.invalid(checked.problems());
+			}
+			Map<String, Object> props = props(checked.row());
+			Marking.of(props).allowedFor(author, null);
+			props.put("id", finalId);
+			props.put("version", 1);
+			Edge created = Edge.of(tx.run(this.statements.text("editing/create-tie"),
+					author.visibility().with(Map.of("from", from, "to", to, "type", type.name(), "props", props)))
+				.single()
+				.get("edge"));
+			record(tx, author, Action.LINKED, finalId, from, to, 1, Map.of(), values, null, Marking.of(props), null);
+			return created;
+		});
+	}
+
+	Edge updateLink(Author author, Map<String, Object> input) {
+		String id = String.valueOf(input.get("id"));
+		int expected = ((Number) input.get("version")).intValue();
+		TieId tie = TieId.parse(id);
+		return write(author, (tx) -> {
+			Edge before = lockTie(tx, author, tie);
+			int version = version(before.properties());
+			if (version != expected) {
+				throw stale(id, expected, version);
+			}
+			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
+			Map<String, Object> values = patched(old, input);
+			RecordRules.Checked checked = RecordRules.tie(values, ends(tx, author, tie), sourceIds(tx, author));
+			if (!checked.ok()) {
+				throw WriteRefusedException.invalid(checked.problems());
+			}
+			Map<String, Object> props = props(checked.row());
+			Marking marking = Marking.of(props);
+			Marking previous = Marking.of(before.properties());
+			marking.allowedFor(author, previous);
+			if (values.equals(old)) {
+				return before;
+			}
+			props.put("id", id);
+			props.put("version", version + 1);
+			Edge after = Edge.of(tx.run(this.statements.text("editing/replace-tie"), author.visibility()
+				.with(Map.of("from", tie.from(), "to", tie.to(), "id", id, "props", props))).single().get("edge"));
+			record(tx, author, Action.UPDATED, id, tie.from(), tie.to(), version + 1, old, values, null, marking,
+					previous);
+			return after;
+		});
+	}
+
+	Edge unlink(Author author, Map<String, Object> input) {
+		String id = String.valueOf(input.get("id"));
+		int expected = ((Number) input.get("version")).intValue();
+		String reason = String.valueOf(input.get("reason")).strip();
+		if (reason.isEmpty()) {
+			throw WriteRefusedException.invalid(List.of(Map.of("field", "input.reason", "reason",
+					"say why the tie is removed (the audit trail keeps it); to record that a tie ended, set its "
+							+ "'end' and status 'ended' instead")));
+		}
+		TieId tie = TieId.parse(id);
+		return write(author, (tx) -> {
+			Edge before = lockTie(tx, author, tie);
+			int version = version(before.properties());
+			if (version != expected) {
+				throw stale(id, expected, version);
+			}
+			Marking previous = Marking.of(before.properties());
+			previous.allowedFor(author, previous);
+			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
+			tx.run(this.statements.text("editing/delete-tie"),
+					author.visibility().with(Map.of("from", tie.from(), "to", tie.to(), "id", id)))
+				.consume();
+			record(tx, author, Action.UNLINKED, id, tie.from(), tie.to(), version + 1, old, Map.of(), reason, previous,
+					null);
+			return before;
+		});
+	}
+
+	private <T> T write(Author author, Function<TransactionContext, T> work) {
+		if (author.anonymous()) {
+			throw new WriteRefusedException(Reason.UNAUTHORIZED, "Writes need credentials: present an editor's token");
+		}
+		if (!author.writes()) {
+			throw new WriteRefusedException(Reason.FORBIDDEN,
+					"Writes need the editor or admin role; you are " + author.role());
+		}
+		TransactionConfig config = TransactionConfig.builder()
+			.withTimeout(this.timeout)
+			.withMetadata(Map.of("requestId", author.requestId(), "by", author.name()))
+			.build();
+		try (var session = this.driver.session(this.session)) {
+			return session.executeWrite(work::apply, config);
+		}
+		catch (ClientException ex) {
+			if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(ex.code())) {
+				// Another write took the same id between the check and the create.
+				throw new WriteRefusedException(Reason.CONFLICT, "The id is taken: another write took it just now");
+			}
+			throw ex;
+		}
+	}
+
+	private Edge lockTie(TransactionContext tx, Author author, TieId tie) {
+		var found = tx.run(this.statements.text("editing/lock-tie"),
+				author.visibility().with(Map.of("from", tie.from(), "to", tie.to(), "id", tie.id()))).list();
+		if (found.isEmpty()) {
+			throw notFound("tie", tie.id());
+		}
+		return Edge.of(found.get(0).get("edge"));
+	}
+
+	private Map<String, Label> ends(TransactionContext tx, Author author, TieId tie) {
+		Map<String, Label> labels = new HashMap<>();
+		tx.run(this.statements.text("graph/nodes-by-id"),
+				author.visibility().with(Map.of("ids", List.of(tie.from(), tie.to()))))
+			.list((r) -> Entity.of(r.get("node")))
+			.forEach((e) -> labels.put(e.id(), e.label()));
+		return labels;
+	}
+
+	private Set<String> sourceIds(TransactionContext tx, Author author) {
+		return new java.util.HashSet<>(tx.run(this.statements.text("editing/sources"), author.visibility().with(Map.of()))
+			.list((r) -> r.get("id").asString()));
+	}
+
+	/** An id made from the acronym or name ({@code org:ecso}), with a number added when it is taken. */
+	private String freeId(TransactionContext tx, Label label, Map<String, Object> values) {
+		Object basis = (values.get("acronym") != null) ? values.get("acronym") : values.get("name");
+		String slug = Normalizer.normalize(String.valueOf(basis), Normalizer.Form.NFKD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (slug.isEmpty()) {
+			slug = UUID.randomUUID().toString().substring(0, 8);
+		}
+		slug = slug.substring(0, Math.min(slug.length(), 60));
+		String candidate = label.prefix() + ":" + slug;
+		for (int n = 2; tx.run(this.statements.text("editing/id-taken"), Map.of("id", candidate))
+			.single()
+			.get("taken")
+			.asBoolean(); n++) {
+			candidate = label.prefix() + ":" + slug + "-" + n;
+		}
+		return candidate;
+	}
+
+	/** The record after an update: left-out fields unchanged, null fields cleared, citations added or removed. */
+	private static Map<String, Object> patched(Map<String, Object> old, Map<String, Object> input) {
+		Map<String, Object> values = new LinkedHashMap<>(old);
+		List<Map<String, String>> problems = new ArrayList<>();
+		input.forEach((key, value) -> {
+			if (CONTROL.contains(key)) {
+				return;
+			}
+			if (value == null) {
+				if (REQUIRED.contains(key)) {
+					problems.add(Map.of("field", "input." + key, "reason", "'" + key + "' cannot be cleared"));
+				}
+				values.remove(key);
+			}
+			else {
+				values.put(key, value(key, value));
+			}
+		});
+		if (citations(input.get("sources")).isEmpty()) {
+			problems.add(Map.of("field", "input.sources", "reason",
+					"every change cites at least one source: '<source id>' and a locator"));
+		}
+		if (!problems.isEmpty()) {
+			throw WriteRefusedException.invalid(problems);
+		}
+		Set<String> citations = new LinkedHashSet<>(texts(old.get("sources")));
+		citations.addAll(citations(input.get("sources")));
+		citations.removeAll(citations(input.get("removeSources")));
+		values.put("sources", List.copyOf(citations));
+		return values;
+	}
+
+	/** An input value in record form: enums by their marking or name, numbers as text, lists as lists of text. */
+	private static Object value(String key, Object value) {
+		if ("tlp".equals(key)) {
+			return Tlp.valueOf(String.valueOf(value)).marking();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+			return Long.toString(d.longValue());
+		}
+		return String.valueOf(value);
+	}
+
+	private static List<String> citations(@Nullable Object value) {
+		List<String> citations = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> c) {
+					citations.add(RecordRules.citation(String.valueOf(c.get("sourceId")),
+							String.valueOf(c.get("locator")).strip()));
+				}
+			}
+		}
+		return citations;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> props(Map<String, Object> row) {
+		return new HashMap<>((Map<String, Object>) row.get("props"));
+	}
+
+	private static int version(Map<String, Object> stored) {
+		return (stored.get("version") instanceof Number n) ? n.intValue() : 1;
+	}
+
+	private static Label label(List<String> labels) {
+		return Label.ofGraphLabels(labels).orElseThrow();
+	}
+
+	private static WriteRefusedException notFound(String what, String id) {
+		return new WriteRefusedException(Reason.NOT_FOUND, "No " + what + " with id " + id, Map.of("id", id));
+	}
+
+	private static WriteRefusedException stale(String id, int expected, int current) {
+		return new WriteRefusedException(Reason.CONFLICT, id + " changed since you read it (you read version "
+				+ expected + ", it is at version " + current + "): read it again and redo your change",
+				Map.of("id", id, "expectedVersion", expected, "currentVersion", current));
+	}
+
+	private void record(TransactionContext tx, Author author, Action action, String itemId, @Nullable String from,
+			@Nullable String to, int version, Map<String, Object> before, Map<String, Object> after,
+			@Nullable String reason, Marking marking, @Nullable Marking previous) {
+		Map<String, Object> event = new HashMap<>();
+		event.put("id", UUID.randomUUID().toString());
+		event.put("by", author.name());
+		event.put("role", author.role());
+		event.put("requestId", author.requestId());
+		event.put("action", action.name());
+		event.put("itemId", itemId);
+		event.put("from", from);
+		event.put("to", to);
+		event.put("version", version);
+		event.put("changes", HistoryEvent.JSON.writeValueAsString(changes(before, after)));
+		event.put("reason", reason);
+		event.put("access", marking.access());
+		event.put("accessBefore", (previous != null) ? previous.access() : null);
+		tx.run(this.statements.text("editing/record-event"), Map.of("event", event)).consume();
+	}
+
+	private static List<Change> changes(Map<String, Object> before, Map<String, Object> after) {
+		Set<String> keys = new TreeSet<>(before.keySet());
+		keys.addAll(after.keySet());
+		List<Change> changes = new ArrayList<>();
+		for (String key : keys) {
+			List<String> b = texts(before.get(key));
+			List<String> a = texts(after.get(key));
+			if (!Objects.equals(a, b)) {
+				changes.add(new Change(key, b, a));
+			}
+		}
+		return changes;
+	}
+
+	private static List<String> texts(@Nullable Object value) {
+		if (value instanceof List<?> l) {
+			return l.stream().map(String::valueOf).toList();
+		}
+		return (value == null) ? List.of() : List.of(String.valueOf(value));
+	}
+
+	/**
+	 * A tie's id, read back into its ends: {@code <from>-<TYPE>-><to>}, then {@code #<role>} when it has one and
+	 * {@code ~<n>} when a hidden tie held the plain id.
+	 */
+	record TieId(String id, String from, RelType type, String to) {
+
+		static TieId parse(String id) {
+			Matcher m = TIE_ID.matcher(id);
+			if (!m.matches()) {
+				throw new WriteRefusedException(Reason.NOT_FOUND, "No tie with id " + id, Map.of("id", id));
+			}
+			return new TieId(id, m.group(1), RelType.valueOf(m.group(2)), m.group(3));
+		}
+
+	}
+
+}
