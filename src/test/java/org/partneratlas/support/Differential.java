@@ -17,15 +17,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equals the answer anyone gets on the graph filtered, by the TLP policy itself, to what that caller may see.
  * {@code answers} gives a query module's answers (as canonical texts, one per question) over a read gateway for a
  * visibility; the same questions are asked in both worlds.
+ * <p>
+ * Each run checks the fixed seeds and {@link #RUN_SEEDS} more drawn for the run, so that CI explores new graphs every
+ * time (property-based testing without jqwik, whose engine does not run on JUnit 6). Every test name carries its
+ * graph's seed; {@code -Datlas.differential.seed=<seed>} replays a run's drawn graphs.
  */
 public final class Differential {
 
 	private Differential() {
 	}
 
-	public static Stream<DynamicTest> check(String module, long[] seeds, int callers,
+	/** How many graphs each run draws besides the fixed ones. */
+	public static final int RUN_SEEDS = 2;
+
+	private static final long RUN_SEED = Long.getLong("atlas.differential.seed", System.nanoTime() % 1_000_000_000L);
+
+	static {
+		System.out.println("Differential graphs of this run: seeds " + RUN_SEED + " to " + (RUN_SEED + RUN_SEEDS - 1)
+				+ " (replay with -Datlas.differential.seed=" + RUN_SEED + ")");
+	}
+
+	public static Stream<DynamicTest> check(String module, long[] fixed, int callers,
 			BiFunction<GraphReads, Visibility, List<String>> answers) {
 		List<DynamicTest> tests = new ArrayList<>();
+		List<Long> seeds = new ArrayList<>();
+		for (long seed : fixed) {
+			seeds.add(seed);
+		}
+		for (int i = 0; i < RUN_SEEDS; i++) {
+			seeds.add(RUN_SEED + i);
+		}
 		for (long seed : seeds) {
 			MarkedGraphs graphs = new MarkedGraphs(seed, 24, 20);
 			List<Visibility> who = graphs.callers(callers);
