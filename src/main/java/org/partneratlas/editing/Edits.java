@@ -128,6 +128,10 @@ class Edits {
 				throw notFound("node", id);
 			}
 			Entity before = Entity.of(found.get(0).get("node"));
+			if (before.label() == Label.SOURCE) {
+				throw new WriteRefusedException(Reason.BAD_REQUEST, "Source documents are curated in "
+						+ "seed-data/sources.yaml, not changed through the API", Map.of("id", id));
+			}
 			int version = version(before.properties());
 			if (version != expected) {
 				throw stale(id, expected, version);

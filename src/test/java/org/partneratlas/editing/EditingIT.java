@@ -479,6 +479,54 @@ class EditingIT {
 	}
 
 	@Test
+	void hostileTextInEveryStringFieldOfAWriteIsRefusedOrStoredNeverRunAsCypher() {
+		List<String> pieces = List.of("'", "\"", "`", "\\", "$", "{", "}", ")", "]", ":", "//", "/*", "MATCH (n) DETACH DELETE n",
+				"} RETURN n //", "' OR 1=1 --", "\u0000", "\n", "中", "😀", "org:ecso", "source:004", "x".repeat(150));
+		java.util.Random random = new java.util.Random(20261124);
+		String anchor = create(this.editor, organisation(unique("Fuzz Anchor"), "GREEN"));
+		long nodes = count("MATCH (n:Entity) RETURN count(n) AS n");
+		int created = 0;
+		for (int round = 0; round < 20; round++) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+				text.append(pieces.get(random.nextInt(pieces.size())));
+			}
+			String s = text.toString();
+			Map<String, Object> input = organisation(s, "GREEN");
+			input.put("kind", s);
+			input.put("description", s);
+			input.put("aliases", List.of(s));
+			input.put("sources", List.of(Map.of("sourceId", s, "locator", s)));
+			List<DocumentContext> answers = new ArrayList<>();
+			answers.add(this.editor.post(CREATE, "input", input));
+			Map<String, Object> named = organisation(s, "GREEN");
+			named.put("id", "org:" + s);
+			named.put("sources", List.of(Map.of("sourceId", "source:004", "locator", s)));
+			DocumentContext plain = this.editor.post(CREATE, "input", organisation(s, "GREEN"));
+			created += (errors(plain) == null) ? 1 : 0;
+			answers.add(plain);
+			answers.add(this.editor.post(CREATE, "input", named));
+			answers.add(this.editor.post(LINK, "input", Map.of("from", anchor, "type", "COOPERATES_WITH", "to", s,
+					"role", s, "tlp", "GREEN", "sources", CITE)));
+			answers.add(this.editor.post(UPDATE, "input", Map.of("id", s, "version", 1, "sources", CITE)));
+			answers.add(this.editor.post(UNLINK, "input", Map.of("id", s, "version", 1, "reason", s)));
+			answers.add(this.editor.post(HISTORY, "id", s));
+			for (DocumentContext answer : answers) {
+				List<String> classes = answer.read("$..classification", List.class);
+				assertThat(classes).as("%s with %s", answer.jsonString(), s).doesNotContain("INTERNAL_ERROR");
+			}
+		}
+		assertThat(created).as("a name is free text: every plain create with a hostile name is stored").isEqualTo(20);
+		assertThat(count("MATCH (n:Entity) RETURN count(n) AS n")).isEqualTo(nodes + created);
+	}
+
+	static long count(String cypher) {
+		try (var session = database.session()) {
+			return session.run(cypher).single().get("n").asLong();
+		}
+	}
+
+	@Test
 	void auditEventsAreNeverEntitiesSoNoReadButHistoryShowsThem() {
 		create(this.editor, organisation(unique("Audited"), "CLEAR"));
 		try (var session = database.session()) {
