@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,6 +35,11 @@ class RequestLimits {
 
 	/** Arguments that say how many items a list field may return. */
 	static final List<String> SIZE_ARGUMENTS = List.of("first", "last", "limit", "top", "k");
+
+	@Bean
+	TimeoutWebGraphQlInterceptor requestTimeout(RequestLimitsProperties limits) {
+		return new TimeoutWebGraphQlInterceptor(limits.requestTimeout());
+	}
 
 	@Bean
 	Instrumentation maxQueryDepth(RequestLimitsProperties limits) {

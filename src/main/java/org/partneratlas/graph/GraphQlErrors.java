@@ -7,6 +7,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+	/** A statement stopped by the Neo4j transaction timeout. */
+	static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
+
+	private final java.time.Duration timeout;
+
+	GraphQlErrors(AtlasProperties properties) {
+		this.timeout = properties.transactionTimeout();
+	}
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof BadRequestException) {
@@ -38,6 +48,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.errorType(classification(refused.reason()))
 				.message(ex.getMessage())
 				.extensions(extensions)
+				.build();
+		}
+		if (ex instanceof Neo4jException neo4j && neo4j.code() != null && neo4j.code().contains("TransactionTimedOut")) {
+			log.warn("Statement stopped at the transaction timeout at {}", env.getExecutionStepInfo().getPath());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(TIMEOUT)
+				.message("The question took longer than the " + this.timeout.toSeconds() + " s the service allows "
+						+ "and was stopped (it is not retried): ask for less, e.g. fewer hops, a smaller depth or limit")
 				.build();
 		}
 		String id = UUID.randomUUID().toString();
