@@ -2,6 +2,11 @@
 // distance), through visible nodes and edges of the allowed labels and types only; nearest first, then by name, cut
 // at $limit; then every visible edge among the kept nodes, cut at $edgeLimit.
 // Only ties valid at $asOf count (null: all).
+// Bounded work: a node's own checks run once per node, not once per tie reaching it; each level is counted whole
+// (omittedNodes is exact) but only its first $limit - 1 by name are sorted (Top, not Sort), and a level is not sorted
+// at all when nearer levels fill the limit. Edges among the kept nodes are found from the end with fewer ties in
+// their direction (a node with more than 100 is a hub): a hub is never scanned for them, except that edges from
+// hubs into hubs are read from whichever hub side has fewer ties in total.
 // Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $grants.
 MATCH (c:Entity {id: $id})
 WHERE any(g IN c.access WHERE g IN $grants)
@@ -17,46 +22,103 @@ CALL (c) {
 }
 CALL (c, level1) {
   UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS x
-  MATCH (x)-[r2]-(n2:Entity)
+  MATCH (x)-[r2]-(n2)
   WHERE any(g IN r2.access WHERE g IN $grants)
-    AND any(g IN n2.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r2) IN $types)
-    AND ($asOf IS NULL OR ((r2.startTo IS NULL OR r2.startTo <= $asOf) AND (r2.endFrom IS NULL OR r2.endFrom > $asOf)
-      AND (n2.startTo IS NULL OR n2.startTo <= $asOf) AND (n2.endFrom IS NULL OR n2.endFrom > $asOf)))
+    AND ($asOf IS NULL OR ((r2.startTo IS NULL OR r2.startTo <= $asOf) AND (r2.endFrom IS NULL OR r2.endFrom > $asOf)))
+  // Many ties lead to the same node: its own checks run once a node.
+  WITH DISTINCT n2
+  WHERE n2:Entity
+    AND any(g IN n2.access WHERE g IN $grants)
+    AND ($asOf IS NULL OR ((n2.startTo IS NULL OR n2.startTo <= $asOf) AND (n2.endFrom IS NULL OR n2.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n2) WHERE l IN $labels))
     AND n2 <> c
     AND NOT n2 IN level1
-  RETURN collect(DISTINCT n2) AS level2
+  RETURN collect(n2) AS level2
 }
 CALL (c, level1, level2) {
   UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS x
-  MATCH (x)-[r3]-(n3:Entity)
+  MATCH (x)-[r3]-(n3)
   WHERE any(g IN r3.access WHERE g IN $grants)
-    AND any(g IN n3.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r3) IN $types)
-    AND ($asOf IS NULL OR ((r3.startTo IS NULL OR r3.startTo <= $asOf) AND (r3.endFrom IS NULL OR r3.endFrom > $asOf)
-      AND (n3.startTo IS NULL OR n3.startTo <= $asOf) AND (n3.endFrom IS NULL OR n3.endFrom > $asOf)))
+    AND ($asOf IS NULL OR ((r3.startTo IS NULL OR r3.startTo <= $asOf) AND (r3.endFrom IS NULL OR r3.endFrom > $asOf)))
+  // Many ties lead to the same node: its own checks run once a node.
+  WITH DISTINCT n3
+  WHERE n3:Entity
+    AND any(g IN n3.access WHERE g IN $grants)
+    AND ($asOf IS NULL OR ((n3.startTo IS NULL OR n3.startTo <= $asOf) AND (n3.endFrom IS NULL OR n3.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n3) WHERE l IN $labels))
     AND n3 <> c
     AND NOT n3 IN level1
     AND NOT n3 IN level2
-  RETURN collect(DISTINCT n3) AS level3
+  RETURN collect(n3) AS level3
 }
-WITH c, [n IN level1 | {n: n, d: 1}] + [n IN level2 | {n: n, d: 2}] + [n IN level3 | {n: n, d: 3}] AS reached
-CALL (reached) {
-  UNWIND reached AS item
-  WITH item
-  ORDER BY item.d, item.n.name, item.n.id
-  RETURN collect(item.n) AS ordered
+CALL (level1) {
+  UNWIND level1 AS n
+  WITH n
+  ORDER BY n.name, n.id
+  LIMIT $limit - 1
+  RETURN collect(n) AS first1
 }
-WITH c, [c] + ordered[0..($limit - 1)] AS kept, size(ordered) AS reachable
+CALL (level2, first1) {
+  UNWIND CASE WHEN size(first1) < $limit - 1 THEN level2 ELSE [] END AS n
+  WITH n
+  ORDER BY n.name, n.id
+  LIMIT $limit - 1
+  RETURN collect(n) AS first2
+}
+CALL (level3, first1, first2) {
+  UNWIND CASE WHEN size(first1) + size(first2) < $limit - 1 THEN level3 ELSE [] END AS n
+  WITH n
+  ORDER BY n.name, n.id
+  LIMIT $limit - 1
+  RETURN collect(n) AS first3
+}
+WITH c, [c] + (first1 + first2 + first3)[0..($limit - 1)] AS kept,
+  size(level1) + size(level2) + size(level3) AS reachable
 CALL (kept) {
   UNWIND kept AS x
-  MATCH (x)-[r]->(y)
-  WHERE y IN kept
-    AND any(g IN r.access WHERE g IN $grants)
-    AND ($types IS NULL OR type(r) IN $types)
-    AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
+  WITH kept, x, COUNT { (x)-->() } AS outDegree, COUNT { (x)<--() } AS inDegree
+  WITH kept,
+    collect(CASE WHEN outDegree <= 100 THEN x END) AS outScan,
+    collect(CASE WHEN outDegree > 100 THEN x END) AS outHeavy,
+    collect(CASE WHEN inDegree <= 100 THEN x END) AS inScan,
+    collect(CASE WHEN inDegree > 100 THEN x END) AS inHeavy,
+    sum(CASE WHEN outDegree > 100 THEN outDegree ELSE 0 END) AS outHeavyDegree,
+    sum(CASE WHEN inDegree > 100 THEN inDegree ELSE 0 END) AS inHeavyDegree
+  CALL (kept, outScan, outHeavy, inScan, inHeavy, outHeavyDegree, inHeavyDegree) {
+    UNWIND outScan AS x
+    MATCH (x)-[r]->(y)
+    WHERE y IN kept
+      AND any(g IN r.access WHERE g IN $grants)
+      AND ($types IS NULL OR type(r) IN $types)
+      AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
+    RETURN r
+    UNION ALL
+    UNWIND inScan AS y
+    MATCH (x)-[r]->(y)
+    WHERE x IN outHeavy
+      AND any(g IN r.access WHERE g IN $grants)
+      AND ($types IS NULL OR type(r) IN $types)
+      AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN outHeavyDegree <= inHeavyDegree THEN outHeavy ELSE [] END AS x
+    MATCH (x)-[r]->(y)
+    WHERE y IN inHeavy
+      AND any(g IN r.access WHERE g IN $grants)
+      AND ($types IS NULL OR type(r) IN $types)
+      AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
+    RETURN r
+    UNION ALL
+    UNWIND CASE WHEN outHeavyDegree > inHeavyDegree THEN inHeavy ELSE [] END AS y
+    MATCH (x)-[r]->(y)
+    WHERE x IN outHeavy
+      AND any(g IN r.access WHERE g IN $grants)
+      AND ($types IS NULL OR type(r) IN $types)
+      AND ($asOf IS NULL OR ((r.startTo IS NULL OR r.startTo <= $asOf) AND (r.endFrom IS NULL OR r.endFrom > $asOf)))
+    RETURN r
+  }
   WITH r
   ORDER BY r.id
   RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS edges
