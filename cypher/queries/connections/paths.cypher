@@ -1,7 +1,9 @@
 // The shortest distinct paths (up to 10, up to 6 relationships) between two nodes, walking only actor ties (never
 // topics or sources), only visible nodes and relationships valid at $asOf, never the $avoid nodes, and crossing only
 // instruments, programmes, projects and cables of allowed kinds and topics, and actors of allowed labels.
-// Parameters: $from, $to, $maxHops, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $grants.
+// The hop limit is the quantifier's upper bound, which must be a literal: the service runs this text with the 6
+// below replaced by maxHops (1 to 6, CypherStatements.withHopLimit), so the search never walks further than asked.
+// Parameters: $from, $to, $k, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $grants.
 MATCH (a:Entity {id: $from})
 WHERE any(g IN a.access WHERE g IN $grants)
 MATCH (b:Entity {id: $to})
@@ -23,7 +25,6 @@ MATCH p = SHORTEST 10 (a)(()-[r:PARTY_TO|PARTICIPATES_IN|MEMBER_OF|PART_OF|COOPE
           WHERE t.id IN $topics AND any(g IN c.access WHERE g IN $grants) AND any(g IN t.access WHERE g IN $grants)
         })))
 ){1,6}(b)
-WHERE length(p) <= $maxHops
 RETURN nodes(p) AS nodes,
   [rel IN relationships(p) | rel {.*, type: type(rel), from: startNode(rel).id, to: endNode(rel).id}] AS edges
 ORDER BY length(p)

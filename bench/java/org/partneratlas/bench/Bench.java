@@ -436,12 +436,11 @@ public final class Bench {
 					p.put("from", pairs.get(i % n)[0]);
 					p.put("to", pairs.get(i % n)[1]);
 					p.put("k", 3);
-					p.put("maxHops", 4);
 					for (String key : List.of("kinds", "avoidKinds", "topics", "actorLabels", "asOf")) {
 						p.put(key, null);
 					}
 					p.put("avoid", List.of());
-					return cypher("connections/paths", p);
+					return cypherText(this.statements.withHopLimit("connections/paths", 4), p);
 				}));
 		shapes.add(new Shape("coverage", (i) -> gql(coverageQ, Map.of("kinds", kindSets.get(i % n))), (i) -> {
 			Map<String, Object> p = new ActorFilter(List.of(Label.COUNTRY), null, null, null, null, null).parameters("");
@@ -540,10 +539,14 @@ public final class Bench {
 	}
 
 	String cypher(String file, Map<String, Object> parameters) {
+		return cypherText(this.statements.text(file), parameters);
+	}
+
+	String cypherText(String text, Map<String, Object> parameters) {
 		Map<String, Object> p = new HashMap<>(parameters);
 		p.put("grants", List.of("tlp:CLEAR"));
 		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-			session.run(this.statements.text(file), p, this.txConfig).list();
+			session.run(text, p, this.txConfig).list();
 			return null;
 		}
 		catch (RuntimeException ex) {

@@ -66,7 +66,6 @@ class ConnectionQueries {
 		parameters.put("from", from);
 		parameters.put("to", to);
 		parameters.put("k", k);
-		parameters.put("maxHops", maxHops);
 		parameters.put("kinds", filter.kinds());
 		parameters.put("avoidKinds", filter.avoidKinds());
 		parameters.put("topics", filter.topics());
@@ -74,7 +73,7 @@ class ConnectionQueries {
 				(filter.actorLabels() == null) ? null : filter.actorLabels().stream().map(Label::cypherName).toList());
 		parameters.put("avoid", (filter.avoid() == null) ? List.of() : filter.avoid());
 		parameters.put("asOf", asOf);
-		return this.reads.list("connections/paths", visibility, parameters,
+		return this.reads.listWithHopLimit("connections/paths", maxHops, visibility, parameters,
 				(r) -> new Path(r.get("nodes").asList(Entity::of), r.get("edges").asList(Edge::of)));
 	}
 

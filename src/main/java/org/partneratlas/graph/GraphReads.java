@@ -50,11 +50,21 @@ public class GraphReads {
 	/** Runs a read query file and maps every record. */
 	public <T> List<T> list(String query, Visibility visibility, Map<String, Object> parameters,
 			Function<Record, T> mapper) {
+		return run(this.statements.text(query), visibility, parameters, mapper);
+	}
+
+	private <T> List<T> run(String text, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper) {
 		this.counter.increment();
 		try (var session = this.driver.session(this.read)) {
-			return session.run(this.statements.text(query), visibility.with(parameters), this.transactionConfig)
-				.list(mapper::apply);
+			return session.run(text, visibility.with(parameters), this.transactionConfig).list(mapper::apply);
 		}
+	}
+
+	/** Runs a read query file with its path quantifier bounded at {@code hops} (see {@link CypherStatements#withHopLimit}). */
+	public <T> List<T> listWithHopLimit(String query, int hops, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper) {
+		return run(this.statements.withHopLimit(query, hops), visibility, parameters, mapper);
 	}
 
 	/** Runs a read query file expected to answer at most one record. */

@@ -125,4 +125,39 @@ class PathsAgainstJGraphTIT {
 		assertThat(compared).isGreaterThan(20);
 	}
 
+	@Test
+	void aHopLimitBoundsTheSearchAndKeepsEveryPathWithinIt() {
+		Random random = new Random(13);
+		int compared = 0;
+		for (int pair = 0; pair < 30; pair++) {
+			String a = "org:a" + random.nextInt(ACTORS);
+			String b = "org:a" + random.nextInt(ACTORS);
+			if (a.equals(b)) {
+				continue;
+			}
+			var shortest = BFSShortestPath.findPathBetween(undirected, a, b);
+			List<Integer> widest = queries
+				.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS)
+				.stream()
+				.map(Path::length)
+				.toList();
+			for (int hops = 1; hops <= 5; hops++) {
+				int limit = hops;
+				List<Integer> lengths = queries
+					.paths(a, b, 10, hops, ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS)
+					.stream()
+					.map(Path::length)
+					.toList();
+				assertThat(lengths).as("%s to %s within %d", a, b, hops).allMatch((l) -> l <= limit);
+				assertThat(lengths.isEmpty()).as("%s to %s within %d: found", a, b, hops)
+					.isEqualTo(shortest == null || shortest.getLength() > hops);
+				// The ten shortest within the limit have the lengths of those of the widest answer that fit.
+				assertThat(lengths).as("%s to %s within %d: lengths", a, b, hops)
+					.isEqualTo(widest.stream().filter((l) -> l <= limit).toList());
+				compared++;
+			}
+		}
+		assertThat(compared).isGreaterThan(100);
+	}
+
 }
