@@ -51,7 +51,8 @@ class OidcAccessIT {
 
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {
-		registry.add("spring.neo4j.uri", TestNeo4j::boltUri);
+		// The graph the writing tests use: this test writes too (as an editor from a JWT).
+		registry.add("spring.neo4j.uri", TestNeo4j::editsBoltUri);
 		registry.add("spring.neo4j.authentication.password", () -> "");
 		registry.add("atlas.access.mode", () -> "oidc");
 		registry.add("atlas.access.oidc.issuer", () -> ISSUER);
@@ -105,6 +106,26 @@ class OidcAccessIT {
 		assertThat(tiers(jwt(KEYS, ISSUER, AUDIENCE, later,
 				Map.of("clearance", "RED", "recipients", List.of("community:creis-csc")))))
 			.containsExactly("community:creis-cov", "community:creis-cec", "community:creis-csc");
+	}
+
+	@Test
+	void theRoleClaimDecidesWhoWritesAndTheSubjectIsWhoTheAuditNames() throws Exception {
+		Instant later = Instant.now().plusSeconds(600);
+		Map<String, Object> input = Map.of("label", "ORGANISATION", "name", "OIDC Written " + later.toEpochMilli(),
+				"kind", "association", "tlp", "RED", "recipients", List.of("group:oidc-writers"), "sources",
+				List.of(Map.of("sourceId", "source:004", "locator", "Emerging technologies")));
+		String create = "mutation ($input: CreateNodeInput!) { createNode(input: $input) { node { id } } }";
+		Map<String, Object> claims = Map.of("clearance", "RED", "recipients", List.of("group:oidc-writers"));
+		var viewer = new java.util.HashMap<>(claims);
+		viewer.put("role", "analyst");
+		assertThat(this.graphQl.as(jwt(KEYS, ISSUER, AUDIENCE, later, viewer)).post(create, "input", input)
+			.read("$.errors[0].extensions.classification", String.class)).isEqualTo("FORBIDDEN");
+		var editor = new java.util.HashMap<>(claims);
+		editor.put("role", "editor");
+		String token = jwt(KEYS, ISSUER, AUDIENCE, later, editor);
+		String id = this.graphQl.as(token).post(create, "input", input).read("$.data.createNode.node.id");
+		assertThat(this.graphQl.as(token).post("query ($id: ID!) { history(id: $id) { by role action } }", "id", id)
+			.read("$.data.history[0]", Map.class)).isEqualTo(Map.of("by", "someone", "role", "editor", "action", "CREATED"));
 	}
 
 	@Test
