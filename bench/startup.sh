@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Launch to first answer, resident memory and shutdown time of the packaged service on its embedded Neo4j.
 # Usage: bench/startup.sh [runs]   (builds the jar if missing; needs a JDK 25 as JAVA_HOME or under /usr/lib/jvm)
-# Each run starts from an empty data directory (schema + seed load included) and then once more on the same store.
+# Each run starts from an empty data directory (schema + seed load included) and then once more on the same store,
+# first as the plain jar (java -jar), then as the extracted jar with a JDK 25 AOT cache (JEP 483/514): the cache is
+# made once by a training run that starts the service on an empty store, answers one question and stops, and it is
+# made again whenever the jar is newer. AOT=0 measures the plain jar only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -11,29 +14,65 @@ jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1); fi
 port=18080
 query='{"query":"{ profile(id: \"country:IN\") { ties { other { id } } } }"}'
+aot_dir=target/aot
+extracted="$aot_dir/$(basename "$jar")"
+cache="$aot_dir/app.aot"
 
-measure() { # $1 data dir, $2 label
-  local start pid first rss stop
-  start=$(date +%s%N)
-  ATLAS_DATA_DIR="$1" "$java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=warn >/tmp/atlas-startup.log 2>&1 &
+start_service() { # $1 data dir, rest: java options and the jar
+  local dir=$1; shift
+  ATLAS_DATA_DIR="$dir" "$java" -Xmx1g "$@" --server.port=$port --logging.level.root=warn >/tmp/atlas-startup.log 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do
-    if curl -sf -m 2 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" | grep -q '"ties"'; then break; fi
+}
+
+await_answer() {
+  for _ in $(seq 1 900); do
+    if curl -sf -m 2 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" | grep -q '"ties"'; then
+      return 0
+    fi
     sleep 0.1
   done
+  echo "no answer after 90 s; see /tmp/atlas-startup.log" >&2
+  return 1
+}
+
+train() { # extracts the jar and records the AOT cache over one start, one answer and a stop
+  rm -rf "$aot_dir"
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$aot_dir" >/dev/null
+  local dir; dir=$(mktemp -d)
+  start_service "$dir" -XX:AOTCacheOutput="$cache" -jar "$extracted"
+  await_answer
+  kill -TERM $pid; wait $pid || true
+  rm -rf "$dir"
+  [ -s "$cache" ] || { echo "training made no AOT cache; see /tmp/atlas-startup.log" >&2; exit 1; }
+}
+
+measure() { # $1 data dir, $2 label, rest: java options and the jar
+  local dir=$1 label=$2 start first rss stop
+  shift 2
+  start=$(date +%s%N)
+  start_service "$dir" "$@"
+  await_answer
   first=$(( ($(date +%s%N) - start) / 1000000 ))
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   stop=$(date +%s%N)
   kill -TERM $pid; wait $pid || true
   stop=$(( ($(date +%s%N) - stop) / 1000000 ))
-  printf '| %s | %d | %d | %d |\n' "$2" "$first" "$rss" "$stop"
+  printf '| %s | %d | %d | %d | %s |\n' "$label" "$first" "$rss" "$stop" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-echo "| start | launch to first answer (ms) | RSS after first answer (MiB) | shutdown (ms) |"
-echo "|---|---|---|---|"
+if [ "${AOT:-1}" = 1 ] && { [ ! -s "$cache" ] || [ "$jar" -nt "$cache" ]; }; then train; fi
+
+echo "| start | launch to first answer (ms) | RSS after first answer (MiB) | shutdown (ms) | load |"
+echo "|---|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
-  measure "$dir" "empty store (schema + seed load), run $run"
-  measure "$dir" "existing store, run $run"
+  measure "$dir" "java -jar, empty store (schema + seed load), run $run" -jar "$jar"
+  measure "$dir" "java -jar, existing store, run $run" -jar "$jar"
   rm -rf "$dir"
+  if [ "${AOT:-1}" = 1 ]; then
+    dir=$(mktemp -d)
+    measure "$dir" "extracted + AOT cache, empty store, run $run" -XX:AOTCache="$cache" -jar "$extracted"
+    measure "$dir" "extracted + AOT cache, existing store, run $run" -XX:AOTCache="$cache" -jar "$extracted"
+    rm -rf "$dir"
+  fi
 done
