@@ -53,7 +53,8 @@ class CatalogueQueries {
 
 	/** One page of a listing, in listing order, and whether more lie beyond it. */
 	Page page(Listing listing, Visibility visibility) {
-		List<Entity> rows = this.reads.list(listing.forward() ? "catalogue/list-forward" : "catalogue/list-backward",
+		List<Entity> rows = this.reads.list(
+				listing.statement(listing.forward() ? "catalogue/list-forward" : "catalogue/list-backward"),
 				visibility, listing.pageParameters(), (r) -> Entity.of(r.get("node")));
 		boolean more = rows.size() > listing.size();
 		List<Entity> page = new ArrayList<>(more ? rows.subList(0, listing.size()) : rows);
@@ -65,7 +66,8 @@ class CatalogueQueries {
 
 	int count(Listing listing, Visibility visibility) {
 		return this.reads
-			.one("catalogue/list-count", visibility, listing.countParameters(), (r) -> r.get("total").asInt())
+			.one(listing.statement("catalogue/list-count"), visibility, listing.countParameters(),
+					(r) -> r.get("total").asInt())
 			.orElse(0);
 	}
 

@@ -42,6 +42,14 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 				(cursor == null) ? null : Cursor.decode(cursor, sealer));
 	}
 
+	/**
+	 * The query file for this listing: {@code catalogue/list-forward} and the like, or its {@code -by-kind} form
+	 * when a kind filter is given (that form seeks the kind indexes; a plain label scan is better without one).
+	 */
+	String statement(String file) {
+		return (this.filters.get("kinds") != null) ? file + "-by-kind" : file;
+	}
+
 	/** Parameters of the page statement: one more than the page, to tell whether there is a next one. */
 	Map<String, Object> pageParameters() {
 		Map<String, Object> parameters = countParameters();

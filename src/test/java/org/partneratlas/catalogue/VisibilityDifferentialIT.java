@@ -3,6 +3,7 @@ package org.partneratlas.catalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -15,6 +16,9 @@ import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
 import org.partneratlas.support.Differential;
+import org.partneratlas.support.MarkedGraphs;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lookups, listings and their counts, search and profiles, for generated callers on generated marked graphs,
@@ -54,6 +58,25 @@ class VisibilityDifferentialIT {
 			Listing party = Listing.of(List.of(Label.INSTRUMENT), byParty, 100, null, null, null, sealer);
 			answers.add(queries.page(party, caller).nodes().stream().map(Entity::id).toList() + " "
 					+ queries.count(party, caller));
+		}
+		// A kind filter takes the -by-kind statements (index seeks), backwards too; so does a mix of labels.
+		for (List<Label> labels : List.of(List.of(Label.INSTRUMENT), List.of(Label.ORGANISATION),
+				List.of(Label.INSTRUMENT, Label.PROJECT, Label.ORGANISATION))) {
+			HashMap<String, Object> byKind = new HashMap<>();
+			byKind.put("kinds", List.of(MarkedGraphs.KINDS.get(pick.nextInt(MarkedGraphs.KINDS.size())), "association"));
+			Listing forward = Listing.of(labels, byKind, 5, null, null, null, sealer);
+			Listing backward = Listing.of(labels, byKind, null, null, 5, null, sealer);
+			answers.add(queries.page(forward, caller).nodes().stream().map(Entity::id).toList() + " "
+					+ queries.page(backward, caller).nodes().stream().map(Entity::id).toList() + " "
+					+ queries.count(forward, caller));
+			// The -by-kind statements answer as the plain ones (which filter the label scan by kind).
+			for (String file : List.of("catalogue/list-forward", "catalogue/list-backward", "catalogue/list-count")) {
+				Listing listing = file.endsWith("backward") ? backward : forward;
+				Map<String, Object> parameters = file.endsWith("count") ? listing.countParameters()
+						: listing.pageParameters();
+				assertThat(reads.list(file + "-by-kind", caller, parameters, (r) -> r.get(0).toString()))
+					.as(file + " " + labels).isEqualTo(reads.list(file, caller, parameters, (r) -> r.get(0).toString()));
+			}
 		}
 		answers.add(queries.search("Actor", null, 50, caller)
 			.stream()

@@ -26,7 +26,7 @@ public final class MarkedGraphs {
 
 	static final List<String> GROUPS = List.of("group:g1", "group:g2");
 
-	static final List<String> KINDS = List.of("digital-partnership", "cyber-dialogue", "digital-dialogue");
+	public static final List<String> KINDS = List.of("digital-partnership", "cyber-dialogue", "digital-dialogue");
 
 	/**
 	 * An item as generated: a node (from and to null) or a relationship.
