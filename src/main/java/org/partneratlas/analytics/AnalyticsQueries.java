@@ -31,8 +31,15 @@ class AnalyticsQueries {
 		parameters.put("tieKinds", tieKinds);
 		parameters.put("asOf", asOf);
 		ActorGraph graph = new ActorGraph();
+		// Each row is a group of actors sharing a tie (or a directly related pair): every two of them are tied.
 		this.reads.list("analytics/projection", visibility, parameters, (r) -> {
-			graph.connect(r.get("a").asString(), r.get("b").asString(), r.get("weight").asDouble());
+			List<String> actors = r.get("actors").asList(org.neo4j.driver.Value::asString);
+			double weight = r.get("weight").asDouble();
+			for (int i = 0; i < actors.size(); i++) {
+				for (int j = i + 1; j < actors.size(); j++) {
+					graph.connect(actors.get(i), actors.get(j), weight);
+				}
+			}
 			return Boolean.TRUE;
 		});
 		return graph;
