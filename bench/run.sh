@@ -5,7 +5,8 @@
 # paths and neighbourhoods grow from S to L. Writes bench/results/<date>.md and bench/results/<date>.png.
 # Usage: bench/run.sh [S|M|L|all] (default S)
 #   env: SECONDS_PER=8 WARMUP=2 (per shape, mode and concurrency), L_FULL=0 (L: paths and neighbourhood only),
-#        SHAPES=lookup,search,... (a subset), PEER=1, IMPORT=1, APP_ARGS="--more.service=args" (e.g. an A/B)
+#        SHAPES=lookup,search,... (a subset), PEER=1, IMPORT=1, APP_ARGS="--more.service=args" (e.g. an A/B),
+#        PORT=18090 (the service; the peer takes the next port)
 # Needs a JDK 25 (JAVA_HOME or /usr/lib/jvm), node + npm for the peer (skipped without), python3 + matplotlib for the chart.
 # Everything listens on 127.0.0.1 only; each size starts the service on an empty store and stops it at the end.
 set -euo pipefail
@@ -18,8 +19,8 @@ seconds=${SECONDS_PER:-8}
 warmup=${WARMUP:-2}
 work=bench/work
 mkdir -p "$work/classes" bench/results
-port=18090
-peer_port=18091
+port=${PORT:-18090}
+peer_port=$((port + 1))
 
 jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then

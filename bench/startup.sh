@@ -4,7 +4,8 @@
 # Each run starts from an empty data directory (schema + seed load included) and then once more on the same store,
 # first as the plain jar (java -jar), then as the extracted jar with a JDK 25 AOT cache (JEP 483/514): the cache is
 # made once by a training run that starts the service on an empty store, answers one question and stops, and it is
-# made again whenever the jar is newer. AOT=0 measures the plain jar only.
+# made again whenever the jar is newer. AOT=0 measures the plain jar only. PORT (default 18080) keeps two checkouts on
+# one machine from answering each other's probes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -12,7 +13,8 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
 jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1); fi
-port=18080
+port=${PORT:-18080}
+log=$(mktemp)
 query='{"query":"{ profile(id: \"country:IN\") { ties { other { id } } } }"}'
 aot_dir=target/aot
 extracted="$aot_dir/$(basename "$jar")"
@@ -20,7 +22,7 @@ cache="$aot_dir/app.aot"
 
 start_service() { # $1 data dir, rest: java options and the jar
   local dir=$1; shift
-  ATLAS_DATA_DIR="$dir" "$java" -Xmx1g "$@" --server.port=$port --logging.level.root=warn >/tmp/atlas-startup.log 2>&1 &
+  ATLAS_DATA_DIR="$dir" "$java" -Xmx1g "$@" --server.port=$port --logging.level.root=warn >"$log" 2>&1 &
   pid=$!
 }
 
@@ -31,7 +33,7 @@ await_answer() {
     fi
     sleep 0.1
   done
-  echo "no answer after 90 s; see /tmp/atlas-startup.log" >&2
+  echo "no answer after 90 s; see $log" >&2
   return 1
 }
 
@@ -43,7 +45,7 @@ train() { # extracts the jar and records the AOT cache over one start, one answe
   await_answer
   kill -TERM $pid; wait $pid || true
   rm -rf "$dir"
-  [ -s "$cache" ] || { echo "training made no AOT cache; see /tmp/atlas-startup.log" >&2; exit 1; }
+  [ -s "$cache" ] || { echo "training made no AOT cache; see $log" >&2; exit 1; }
 }
 
 measure() { # $1 data dir, $2 label, rest: java options and the jar
