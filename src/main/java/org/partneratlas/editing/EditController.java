@@ -6,7 +6,6 @@ import java.util.Map;
 import org.partneratlas.graph.Author;
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Edge;
-import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Visibility;
 
@@ -44,8 +43,7 @@ class EditController {
 	@MutationMapping
 	Map<String, Object> updateNode(@Argument Map<String, Object> input,
 			@ContextValue(Author.CONTEXT_KEY) Author author) {
-		Entity node = this.edits.updateNode(author, input);
-		return Map.of("node", node);
+		return Map.of("node", this.edits.updateNode(author, input));
 	}
 
 	@MutationMapping

@@ -89,23 +89,16 @@ class Edits {
 			});
 		}
 		return write(author, (tx) -> {
-			Map<String, Object> values = new LinkedHashMap<>();
+			Map<String, Object> values = recordOf(input);
 			values.put("label", label.cypherName());
-			input.forEach((key, value) -> {
-				if (!CONTROL.contains(key) && value != null) {
-					values.put(key, value(key, value));
-				}
-			});
-			values.put("sources", citations(input.get("sources")));
-			String id = (input.get("id") != null) ? String.valueOf(input.get("id")) : freeId(tx, label, values);
+			boolean given = input.get("id") != null;
+			String id = given ? String.valueOf(input.get("id")) : freeId(tx, label, values);
 			values.put("id", id);
 			RecordRules.Checked checked = RecordRules.node(values, sourceIds(tx, author));
-			if (!checked.ok()) {
-				throw WriteRefusedException.invalid(checked.problems());
-			}
-			Map<String, Object> props = props(checked.row());
+			Map<String, Object> props = props(checked);
 			Marking.of(props).allowedFor(author, null);
-			if (tx.run(this.statements.text("editing/id-taken"), Map.of("id", id)).single().get("taken").asBoolean()) {
+			// A made id was free when it was made; a given one is checked here.
+			if (given && taken(tx, id)) {
 				throw new WriteRefusedException(Reason.CONFLICT, "The id " + id + " is taken: choose another, or leave "
 						+ "'id' out to have one made from the name", Map.of("id", id));
 			}
@@ -132,28 +125,16 @@ class Edits {
 				throw new WriteRefusedException(Reason.BAD_REQUEST, "Source documents are curated in "
 						+ "seed-data/sources.yaml, not changed through the API", Map.of("id", id));
 			}
-			int version = version(before.properties());
-			if (version != expected) {
-				throw stale(id, expected, version);
-			}
 			Map<String, Object> old = RecordRules.recordOf(id, before.label(), before.properties());
-			Map<String, Object> values = patched(old, input);
-			RecordRules.Checked checked = RecordRules.node(values, sourceIds(tx, author));
-			if (!checked.ok()) {
-				throw WriteRefusedException.invalid(checked.problems());
-			}
-			Map<String, Object> props = props(checked.row());
-			Marking marking = Marking.of(props);
-			Marking previous = Marking.of(before.properties());
-			marking.allowedFor(author, previous);
-			if (values.equals(old)) {
+			Revision revision = revise(author, id, expected, before.properties(), old, input,
+					(values) -> RecordRules.node(values, sourceIds(tx, author)));
+			if (revision == null) {
 				return before;
 			}
-			props.put("id", id);
-			props.put("version", version + 1);
 			Entity after = Entity.of(tx.run(this.statements.text("editing/replace-node"),
-					author.visibility().with(Map.of("id", id, "props", props))).single().get("node"));
-			record(tx, author, Action.UPDATED, id, null, null, version + 1, old, values, null, marking, previous);
+					author.visibility().with(Map.of("id", id, "props", revision.props()))).single().get("node"));
+			record(tx, author, Action.UPDATED, id, null, null, revision.version(), old, revision.values(), null,
+					revision.marking(), revision.previous());
 			return after;
 		});
 	}
@@ -184,25 +165,16 @@ class Edits {
 				// A tie the caller may not see holds the id: the new one gets its own, so the write reveals nothing.
 				finalId = id + "~" + (taken.size() + 1);
 			}
-			Map<String, Object> values = new LinkedHashMap<>();
-			input.forEach((key, value) -> {
-				if (!CONTROL.contains(key) && value != null) {
-					values.put(key, value(key, value));
-				}
-			});
+			Map<String, Object> values = recordOf(input);
 			values.put("from", from);
 			values.put("type", type.name());
 			values.put("to", to);
 			if (role != null) {
 				values.put("role", role);
 			}
-			values.put("sources", citations(input.get("sources")));
 			RecordRules.Checked checked = RecordRules.tie(values, Map.of(from, fromLabel, to, toLabel),
 					sourceIds(tx, author));
-			if (!checked.ok()) {
-				throw WriteRefusedException.invalid(checked.problems());
-			}
-			Map<String, Object> props = props(checked.row());
+			Map<String, Object> props = props(checked);
 			Marking.of(props).allowedFor(author, null);
 			props.put("id", finalId);
 			props.put("version", 1);
@@ -220,30 +192,20 @@ class Edits {
 		int expected = ((Number) input.get("version")).intValue();
 		TieId tie = TieId.parse(id);
 		return write(author, (tx) -> {
-			Edge before = lockTie(tx, author, tie);
-			int version = version(before.properties());
-			if (version != expected) {
-				throw stale(id, expected, version);
-			}
+			LockedTie locked = lockTie(tx, author, tie);
+			Edge before = locked.edge();
 			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
-			Map<String, Object> values = patched(old, input);
-			RecordRules.Checked checked = RecordRules.tie(values, ends(tx, author, tie), sourceIds(tx, author));
-			if (!checked.ok()) {
-				throw WriteRefusedException.invalid(checked.problems());
-			}
-			Map<String, Object> props = props(checked.row());
-			Marking marking = Marking.of(props);
-			Marking previous = Marking.of(before.properties());
-			marking.allowedFor(author, previous);
-			if (values.equals(old)) {
+			Revision revision = revise(author, id, expected, before.properties(), old, input,
+					(values) -> RecordRules.tie(values, locked.ends(), sourceIds(tx, author)));
+			if (revision == null) {
 				return before;
 			}
-			props.put("id", id);
-			props.put("version", version + 1);
 			Edge after = Edge.of(tx.run(this.statements.text("editing/replace-tie"), author.visibility()
-				.with(Map.of("from", tie.from(), "to", tie.to(), "id", id, "props", props))).single().get("edge"));
-			record(tx, author, Action.UPDATED, id, tie.from(), tie.to(), version + 1, old, values, null, marking,
-					previous);
+				.with(Map.of("from", tie.from(), "to", tie.to(), "id", id, "props", revision.props())))
+				.single()
+				.get("edge"));
+			record(tx, author, Action.UPDATED, id, tie.from(), tie.to(), revision.version(), old, revision.values(),
+					null, revision.marking(), revision.previous());
 			return after;
 		});
 	}
@@ -259,11 +221,8 @@ class Edits {
 		}
 		TieId tie = TieId.parse(id);
 		return write(author, (tx) -> {
-			Edge before = lockTie(tx, author, tie);
-			int version = version(before.properties());
-			if (version != expected) {
-				throw stale(id, expected, version);
-			}
+			Edge before = lockTie(tx, author, tie).edge();
+			int version = currentVersion(id, expected, before.properties());
 			Marking previous = Marking.of(before.properties());
 			previous.allowedFor(author, previous);
 			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
@@ -300,22 +259,63 @@ class Edits {
 		}
 	}
 
-	private Edge lockTie(TransactionContext tx, Author author, TieId tie) {
+	private LockedTie lockTie(TransactionContext tx, Author author, TieId tie) {
 		var found = tx.run(this.statements.text("editing/lock-tie"),
 				author.visibility().with(Map.of("from", tie.from(), "to", tie.to(), "id", tie.id()))).list();
 		if (found.isEmpty()) {
 			throw notFound("tie", tie.id());
 		}
-		return Edge.of(found.get(0).get("edge"));
+		Record record = found.get(0);
+		return new LockedTie(Edge.of(record.get("edge")),
+				Map.of(tie.from(), label(record.get("fromLabels").asList(org.neo4j.driver.Value::asString)), tie.to(),
+						label(record.get("toLabels").asList(org.neo4j.driver.Value::asString))));
 	}
 
-	private Map<String, Label> ends(TransactionContext tx, Author author, TieId tie) {
-		Map<String, Label> labels = new HashMap<>();
-		tx.run(this.statements.text("graph/nodes-by-id"),
-				author.visibility().with(Map.of("ids", List.of(tie.from(), tie.to()))))
-			.list((r) -> Entity.of(r.get("node")))
-			.forEach((e) -> labels.put(e.id(), e.label()));
-		return labels;
+	/**
+	 * The checked next state of an item, or null when the input changes nothing: the version read must be the
+	 * current one, the patched record must pass the rules, and the author must be allowed its marking.
+	 */
+	private static @Nullable Revision revise(Author author, String id, int expected, Map<String, Object> stored,
+			Map<String, Object> old, Map<String, Object> input,
+			Function<Map<String, Object>, RecordRules.Checked> check) {
+		int version = currentVersion(id, expected, stored);
+		Map<String, Object> values = patched(old, input);
+		Map<String, Object> props = props(check.apply(values));
+		Marking marking = Marking.of(props);
+		Marking previous = Marking.of(stored);
+		marking.allowedFor(author, previous);
+		if (values.equals(old)) {
+			return null;
+		}
+		props.put("id", id);
+		props.put("version", version + 1);
+		return new Revision(values, props, version + 1, marking, previous);
+	}
+
+	/**
+	 * An item's next state.
+	 *
+	 * @param values the record after the change
+	 * @param props the properties to store
+	 * @param version the version after the change
+	 * @param marking the marking after the change
+	 * @param previous the marking before it
+	 */
+	private record Revision(Map<String, Object> values, Map<String, Object> props, int version, Marking marking,
+			Marking previous) {
+	}
+
+	/**
+	 * A tie locked for a change, with the labels of its ends (which the rules check it against).
+	 *
+	 * @param edge the tie as stored
+	 * @param ends the labels of its ends, by id
+	 */
+	private record LockedTie(Edge edge, Map<String, Label> ends) {
+	}
+
+	private boolean taken(TransactionContext tx, String id) {
+		return tx.run(this.statements.text("editing/id-taken"), Map.of("id", id)).single().get("taken").asBoolean();
 	}
 
 	private Set<String> sourceIds(TransactionContext tx, Author author) {
@@ -336,10 +336,7 @@ class Edits {
 		}
 		slug = slug.substring(0, Math.min(slug.length(), 60));
 		String candidate = label.prefix() + ":" + slug;
-		for (int n = 2; tx.run(this.statements.text("editing/id-taken"), Map.of("id", candidate))
-			.single()
-			.get("taken")
-			.asBoolean(); n++) {
+		for (int n = 2; taken(tx, candidate); n++) {
 			candidate = label.prefix() + ":" + slug + "-" + n;
 		}
 		return candidate;
@@ -379,16 +376,7 @@ class Edits {
 
 	/** An input value in record form: enums by their marking or name, numbers as text, lists as lists of text. */
 	private static Object value(String key, Object value) {
-		if ("tlp".equals(key)) {
-			return Tlp.valueOf(String.valueOf(value)).marking();
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-			return Long.toString(d.longValue());
-		}
-		return String.valueOf(value);
+		return "tlp".equals(key) ? Tlp.valueOf(String.valueOf(value)).marking() : RecordRules.inRecordForm(value);
 	}
 
 	private static List<String> citations(@Nullable Object value) {
@@ -404,13 +392,34 @@ class Edits {
 		return citations;
 	}
 
+	/** The properties a checked record stores (a copy to add id and version to); refuses a record with problems. */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> props(Map<String, Object> row) {
-		return new HashMap<>((Map<String, Object>) row.get("props"));
+	private static Map<String, Object> props(RecordRules.Checked checked) {
+		if (!checked.ok()) {
+			throw WriteRefusedException.invalid(checked.problems());
+		}
+		return new HashMap<>((Map<String, Object>) checked.row().get("props"));
 	}
 
-	private static int version(Map<String, Object> stored) {
-		return (stored.get("version") instanceof Number n) ? n.intValue() : 1;
+	/** The stored version (1 for a loaded item), refused as stale when it is not the one the caller read. */
+	private static int currentVersion(String id, int expected, Map<String, Object> stored) {
+		int version = (stored.get("version") instanceof Number n) ? n.intValue() : 1;
+		if (version != expected) {
+			throw stale(id, expected, version);
+		}
+		return version;
+	}
+
+	/** The values of a create or link input in record form, with its citations. */
+	private static Map<String, Object> recordOf(Map<String, Object> input) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		input.forEach((key, value) -> {
+			if (!CONTROL.contains(key) && value != null) {
+				values.put(key, value(key, value));
+			}
+		});
+		values.put("sources", citations(input.get("sources")));
+		return values;
 	}
 
 	private static Label label(List<String> labels) {

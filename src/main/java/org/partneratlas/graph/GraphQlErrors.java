@@ -43,11 +43,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.build();
 		}
 		if (ex instanceof WriteRefusedException refused) {
-			Map<String, Object> extensions = new java.util.LinkedHashMap<>(refused.details());
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(classification(refused.reason()))
 				.message(ex.getMessage())
-				.extensions(extensions)
+				.extensions(refused.details())
 				.build();
 		}
 		if (ex instanceof Neo4jException neo4j && neo4j.code() != null && neo4j.code().contains("TransactionTimedOut")) {

@@ -97,15 +97,20 @@ public final class RecordRules {
 
 	private static void copy(Map<String, Object> stored, String key, Map<String, Object> values) {
 		Object value = stored.get(key);
+		if (value != null) {
+			values.put(key, inRecordForm(value));
+		}
+	}
+
+	/** A value as a seed file writes it: a list as a list of text, a whole number without decimals, else text. */
+	public static Object inRecordForm(Object value) {
 		if (value instanceof List<?> list) {
-			values.put(key, list.stream().map(String::valueOf).toList());
+			return list.stream().map(String::valueOf).toList();
 		}
-		else if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-			values.put(key, Long.toString(d.longValue()));
+		if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+			return Long.toString(d.longValue());
 		}
-		else if (value != null) {
-			values.put(key, String.valueOf(value));
-		}
+		return String.valueOf(value);
 	}
 
 	private static SeedRecord record(Map<String, Object> values) {
