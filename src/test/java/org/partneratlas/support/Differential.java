@@ -63,8 +63,8 @@ public final class Differential {
 				for (int q = 0; q < expected.size(); q++) {
 					String wanted = expected.get(q);
 					String answer = got.get(q);
-					tests.add(DynamicTest.dynamicTest("graph " + seed + ", " + caller + ", question " + q,
-							() -> assertThat(answer).isEqualTo(wanted)));
+					String name = "graph " + seed + ", " + caller + ", question " + q;
+					tests.add(DynamicTest.dynamicTest(name, () -> assertThat(answer).as(name).isEqualTo(wanted)));
 				}
 			}
 		}
