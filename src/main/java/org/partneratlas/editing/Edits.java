@@ -28,15 +28,22 @@ import org.partneratlas.editing.HistoryEvent.Action;
 import org.partneratlas.editing.HistoryEvent.Change;
 import org.partneratlas.graph.AtlasProperties;
 import org.partneratlas.graph.Author;
+import org.partneratlas.graph.Citation;
 import org.partneratlas.graph.CypherStatements;
 import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.RelType;
-import org.partneratlas.graph.Tlp;
 import org.partneratlas.graph.WriteRefusedException;
 import org.partneratlas.graph.WriteRefusedException.Reason;
+import org.partneratlas.ingest.Draft;
+import org.partneratlas.ingest.GraphRecord;
+import org.partneratlas.ingest.NodeDraft;
+import org.partneratlas.ingest.NodeRecord;
 import org.partneratlas.ingest.RecordRules;
+import org.partneratlas.ingest.SourceRecord;
+import org.partneratlas.ingest.TieDraft;
+import org.partneratlas.ingest.TieRecord;
 
 import org.springframework.stereotype.Component;
 
@@ -46,7 +53,8 @@ import org.springframework.stereotype.Component;
  * refusal throws inside the transaction, so nothing of the write or its event is committed.
  * <p>
  * Inputs arrive as the GraphQL argument maps, so that an update can tell a field left out (unchanged) from a field
- * set to null (cleared).
+ * set to null (cleared); they become typed records ({@link NodeRecord}, {@link TieRecord}) through the drafts the
+ * seed loader and the importer use, and are checked by the same {@link RecordRules}.
  */
 @Component
 class Edits {
@@ -89,13 +97,13 @@ class Edits {
 			});
 		}
 		return write(author, (tx) -> {
-			Map<String, Object> values = recordOf(input);
-			values.put("label", label.cypherName());
 			boolean given = input.get("id") != null;
-			String id = given ? String.valueOf(input.get("id")) : freeId(tx, label, values);
-			values.put("id", id);
-			RecordRules.Checked checked = RecordRules.node(values, sourceIds(tx, author));
-			Map<String, Object> props = props(checked);
+			String id = given ? String.valueOf(input.get("id")) : freeId(tx, label, input);
+			NodeDraft draft = new NodeDraft();
+			fill(draft, input);
+			draft.set("label", label).set("id", id).sources(citations(input.get("sources")));
+			NodeRecord node = checked(draft.check(RecordRules.context(Map.of(), sourceIds(tx, author))));
+			Map<String, Object> props = new HashMap<>(RecordRules.props(node));
 			Marking.of(props).allowedFor(author, null);
 			// A made id was free when it was made; a given one is checked here.
 			if (given && taken(tx, id)) {
@@ -105,8 +113,9 @@ class Edits {
 			props.put("id", id);
 			props.put("version", 1);
 			Entity created = Entity.of(tx.run(this.statements.text("editing/create-node"),
-					Map.of("labels", checked.row().get("labels"), "props", props)).single().get("node"));
-			record(tx, author, Action.CREATED, id, null, null, 1, Map.of(), values, null, Marking.of(props), null);
+					Map.of("labels", label.graphLabels(), "props", props)).single().get("node"));
+			record(tx, author, Action.CREATED, id, null, null, 1, Map.of(), node.values(), null, Marking.of(props),
+					null);
 			return created;
 		});
 	}
@@ -125,16 +134,16 @@ class Edits {
 				throw new WriteRefusedException(Reason.BAD_REQUEST, "Source documents are curated in "
 						+ "seed-data/sources.yaml, not changed through the API", Map.of("id", id));
 			}
-			Map<String, Object> old = RecordRules.recordOf(id, before.label(), before.properties());
-			Revision revision = revise(author, id, expected, before.properties(), old, input,
-					(values) -> RecordRules.node(values, sourceIds(tx, author)));
+			NodeRecord old = NodeRecord.fromStored(id, before.label(), before.properties());
+			Revision<NodeRecord> revision = revise(author, id, expected, before.properties(), old, NodeDraft.of(old),
+					input, RecordRules.context(Map.of(), sourceIds(tx, author)));
 			if (revision == null) {
 				return before;
 			}
 			Entity after = Entity.of(tx.run(this.statements.text("editing/replace-node"),
 					author.visibility().with(Map.of("id", id, "props", revision.props()))).single().get("node"));
-			record(tx, author, Action.UPDATED, id, null, null, revision.version(), old, revision.values(), null,
-					revision.marking(), revision.previous());
+			record(tx, author, Action.UPDATED, id, null, null, revision.version(), old.values(),
+					revision.record().values(), null, revision.marking(), revision.previous());
 			return after;
 		});
 	}
@@ -165,16 +174,13 @@ class Edits {
 				// A tie the caller may not see holds the id: the new one gets its own, so the write reveals nothing.
 				finalId = id + "~" + (taken.size() + 1);
 			}
-			Map<String, Object> values = recordOf(input);
-			values.put("from", from);
-			values.put("type", type.name());
-			values.put("to", to);
-			if (role != null) {
-				values.put("role", role);
-			}
-			RecordRules.Checked checked = RecordRules.tie(values, Map.of(from, fromLabel, to, toLabel),
-					sourceIds(tx, author));
-			Map<String, Object> props = props(checked);
+			TieDraft draft = new TieDraft();
+			fill(draft, input);
+			draft.set("from", from).set("type", type).set("to", to).set("role", role);
+			draft.sources(citations(input.get("sources")));
+			TieRecord tieRecord = checked(draft.check(
+					RecordRules.context(Map.of(from, fromLabel, to, toLabel), sourceIds(tx, author))));
+			Map<String, Object> props = new HashMap<>(RecordRules.props(tieRecord));
 			Marking.of(props).allowedFor(author, null);
 			props.put("id", finalId);
 			props.put("version", 1);
@@ -182,7 +188,8 @@ class Edits {
 					author.visibility().with(Map.of("from", from, "to", to, "type", type.name(), "props", props)))
 				.single()
 				.get("edge"));
-			record(tx, author, Action.LINKED, finalId, from, to, 1, Map.of(), values, null, Marking.of(props), null);
+			record(tx, author, Action.LINKED, finalId, from, to, 1, Map.of(), tieRecord.values(), null,
+					Marking.of(props), null);
 			return created;
 		});
 	}
@@ -194,9 +201,9 @@ class Edits {
 		return write(author, (tx) -> {
 			LockedTie locked = lockTie(tx, author, tie);
 			Edge before = locked.edge();
-			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
-			Revision revision = revise(author, id, expected, before.properties(), old, input,
-					(values) -> RecordRules.tie(values, locked.ends(), sourceIds(tx, author)));
+			TieRecord old = TieRecord.fromStored(tie.from(), before.type(), tie.to(), before.properties());
+			Revision<TieRecord> revision = revise(author, id, expected, before.properties(), old, TieDraft.of(old),
+					input, RecordRules.context(locked.ends(), sourceIds(tx, author)));
 			if (revision == null) {
 				return before;
 			}
@@ -204,8 +211,8 @@ class Edits {
 				.with(Map.of("from", tie.from(), "to", tie.to(), "id", id, "props", revision.props())))
 				.single()
 				.get("edge"));
-			record(tx, author, Action.UPDATED, id, tie.from(), tie.to(), revision.version(), old, revision.values(),
-					null, revision.marking(), revision.previous());
+			record(tx, author, Action.UPDATED, id, tie.from(), tie.to(), revision.version(), old.values(),
+					revision.record().values(), null, revision.marking(), revision.previous());
 			return after;
 		});
 	}
@@ -225,7 +232,8 @@ class Edits {
 			int version = currentVersion(id, expected, before.properties());
 			Marking previous = Marking.of(before.properties());
 			previous.allowedFor(author, previous);
-			Map<String, Object> old = RecordRules.recordOf(tie.from(), before.type(), tie.to(), before.properties());
+			Map<String, Object> old = TieRecord.fromStored(tie.from(), before.type(), tie.to(), before.properties())
+				.values();
 			tx.run(this.statements.text("editing/delete-tie"),
 					author.visibility().with(Map.of("from", tie.from(), "to", tie.to(), "id", id)))
 				.consume();
@@ -275,33 +283,39 @@ class Edits {
 	 * The checked next state of an item, or null when the input changes nothing: the version read must be the
 	 * current one, the patched record must pass the rules, and the author must be allowed its marking.
 	 */
-	private static @Nullable Revision revise(Author author, String id, int expected, Map<String, Object> stored,
-			Map<String, Object> old, Map<String, Object> input,
-			Function<Map<String, Object>, RecordRules.Checked> check) {
+	private static <R extends GraphRecord> @Nullable Revision<R> revise(Author author, String id, int expected,
+			Map<String, Object> stored, R old, Draft<R> draft, Map<String, Object> input,
+			RecordRules.Context context) {
 		int version = currentVersion(id, expected, stored);
-		Map<String, Object> values = patched(old, input);
-		Map<String, Object> props = props(check.apply(values));
+		patch(draft, old, input);
+		R record = checked(draft.check(context));
+		Map<String, Object> props = new HashMap<>(switch (record) {
+			case NodeRecord n -> RecordRules.props(n);
+			case TieRecord t -> RecordRules.props(t);
+			case SourceRecord s -> RecordRules.props(s);
+		});
 		Marking marking = Marking.of(props);
 		Marking previous = Marking.of(stored);
 		marking.allowedFor(author, previous);
-		if (values.equals(old)) {
+		if (record.equals(old)) {
 			return null;
 		}
 		props.put("id", id);
 		props.put("version", version + 1);
-		return new Revision(values, props, version + 1, marking, previous);
+		return new Revision<>(record, props, version + 1, marking, previous);
 	}
 
 	/**
 	 * An item's next state.
 	 *
-	 * @param values the record after the change
+	 * @param record the record after the change
 	 * @param props the properties to store
 	 * @param version the version after the change
 	 * @param marking the marking after the change
 	 * @param previous the marking before it
+	 * @param <R> the kind of record
 	 */
-	private record Revision(Map<String, Object> values, Map<String, Object> props, int version, Marking marking,
+	private record Revision<R extends GraphRecord>(R record, Map<String, Object> props, int version, Marking marking,
 			Marking previous) {
 	}
 
@@ -324,8 +338,8 @@ class Edits {
 	}
 
 	/** An id made from the acronym or name ({@code org:ecso}), with a number added when it is taken. */
-	private String freeId(TransactionContext tx, Label label, Map<String, Object> values) {
-		Object basis = (values.get("acronym") != null) ? values.get("acronym") : values.get("name");
+	private String freeId(TransactionContext tx, Label label, Map<String, Object> input) {
+		Object basis = (input.get("acronym") != null) ? input.get("acronym") : input.get("name");
 		String slug = Normalizer.normalize(String.valueOf(basis), Normalizer.Form.NFKD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)
@@ -342,49 +356,49 @@ class Edits {
 		return candidate;
 	}
 
-	/** The record after an update: left-out fields unchanged, null fields cleared, citations added or removed. */
-	private static Map<String, Object> patched(Map<String, Object> old, Map<String, Object> input) {
-		Map<String, Object> values = new LinkedHashMap<>(old);
+	/** Patches a draft: left-out fields unchanged, null fields cleared, citations added or removed. */
+	private static void patch(Draft<?> draft, GraphRecord old, Map<String, Object> input) {
 		List<Map<String, String>> problems = new ArrayList<>();
 		input.forEach((key, value) -> {
 			if (CONTROL.contains(key)) {
 				return;
 			}
-			if (value == null) {
-				if (REQUIRED.contains(key)) {
-					problems.add(Map.of("field", "input." + key, "reason", "'" + key + "' cannot be cleared"));
-				}
-				values.remove(key);
+			if (value == null && REQUIRED.contains(key)) {
+				problems.add(Map.of("field", "input." + key, "reason", "'" + key + "' cannot be cleared"));
 			}
-			else {
-				values.put(key, value(key, value));
-			}
+			draft.set(key, value);
 		});
-		if (citations(input.get("sources")).isEmpty()) {
+		List<Citation> added = citations(input.get("sources"));
+		if (added.isEmpty()) {
 			problems.add(Map.of("field", "input.sources", "reason",
 					"every change cites at least one source: '<source id>' and a locator"));
 		}
 		if (!problems.isEmpty()) {
 			throw WriteRefusedException.invalid(problems);
 		}
-		Set<String> citations = new LinkedHashSet<>(texts(old.get("sources")));
-		citations.addAll(citations(input.get("sources")));
+		Set<Citation> citations = new LinkedHashSet<>(old.sources());
+		citations.addAll(added);
 		citations.removeAll(citations(input.get("removeSources")));
-		values.put("sources", List.copyOf(citations));
-		return values;
+		draft.sources(List.copyOf(citations));
 	}
 
-	/** An input value in record form: enums by their marking or name, numbers as text, lists as lists of text. */
-	private static Object value(String key, Object value) {
-		return "tlp".equals(key) ? Tlp.valueOf(String.valueOf(value)).marking() : RecordRules.inRecordForm(value);
+	/** Sets a create or link input's fields on a draft (the fields that are not its identity or citations). */
+	private static void fill(Draft<?> draft, Map<String, Object> input) {
+		input.forEach((key, value) -> {
+			if (!CONTROL.contains(key) && value != null) {
+				draft.set(key, value);
+			}
+		});
 	}
 
-	private static List<String> citations(@Nullable Object value) {
-		List<String> citations = new ArrayList<>();
+	/** Citations as given ({@code {sourceId, locator}}), source ids with their {@code source:} prefix. */
+	private static List<Citation> citations(@Nullable Object value) {
+		List<Citation> citations = new ArrayList<>();
 		if (value instanceof List<?> list) {
 			for (Object item : list) {
 				if (item instanceof Map<?, ?> c) {
-					citations.add(RecordRules.citation(String.valueOf(c.get("sourceId")),
+					String sourceId = String.valueOf(c.get("sourceId")).strip();
+					citations.add(new Citation(sourceId.startsWith("source:") ? sourceId : "source:" + sourceId,
 							String.valueOf(c.get("locator")).strip()));
 				}
 			}
@@ -392,13 +406,16 @@ class Edits {
 		return citations;
 	}
 
-	/** The properties a checked record stores (a copy to add id and version to); refuses a record with problems. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> props(RecordRules.Checked checked) {
-		if (!checked.ok()) {
-			throw WriteRefusedException.invalid(checked.problems());
+	/** The checked record; refuses one with problems, every problem on its input field. */
+	private static <R> R checked(Draft.Checked<R> checked) {
+		if (!checked.ok() || checked.record() == null) {
+			throw WriteRefusedException.invalid(checked.problems()
+				.stream()
+				.map((p) -> Map.of("field", (p.field() != null) ? "input." + p.field() : "input", "reason",
+						p.reason()))
+				.toList());
 		}
-		return new HashMap<>((Map<String, Object>) checked.row().get("props"));
+		return checked.record();
 	}
 
 	/** The stored version (1 for a loaded item), refused as stale when it is not the one the caller read. */
@@ -408,18 +425,6 @@ class Edits {
 			throw stale(id, expected, version);
 		}
 		return version;
-	}
-
-	/** The values of a create or link input in record form, with its citations. */
-	private static Map<String, Object> recordOf(Map<String, Object> input) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		input.forEach((key, value) -> {
-			if (!CONTROL.contains(key) && value != null) {
-				values.put(key, value(key, value));
-			}
-		});
-		values.put("sources", citations(input.get("sources")));
-		return values;
 	}
 
 	private static Label label(List<String> labels) {
