@@ -18,7 +18,7 @@ public enum RelType {
 			EnumSet.of(Label.UNION, Label.INSTITUTION, Label.AGENCY, Label.ORGANISATION, Label.COMMUNITY)),
 	COOPERATES_WITH(actors(), actors()),
 	FUNDS(actors(), EnumSet.of(Label.PROJECT, Label.CABLE, Label.PROGRAMME)),
-	LANDS_IN(EnumSet.of(Label.CABLE), EnumSet.of(Label.COUNTRY, Label.REGION)),
+	LANDS_IN(EnumSet.of(Label.CABLE), EnumSet.of(Label.COUNTRY, Label.REGION, Label.UNION)),
 	UNDER(EnumSet.of(Label.INSTRUMENT, Label.PROJECT, Label.CABLE, Label.PROGRAMME),
 			EnumSet.of(Label.PROGRAMME, Label.INSTRUMENT, Label.PROJECT)),
 	CONCERNS(EnumSet.of(Label.INSTRUMENT, Label.PROGRAMME, Label.PROJECT, Label.CABLE, Label.COMMUNITY),

@@ -34,7 +34,7 @@ class SeedValidatorTests {
 						+ "end, euStatus, id, iso3, kind, label, lengthKm, name, owner, recipients, seat, sector, sources, "
 						+ "start, status, tlp, url])",
 				"broken.yaml:62: 'to' refers to instrument:eu-missing, which no seed file defines",
-				"broken.yaml:65: LANDS_IN cannot go from Instrument to Country (it goes from [Cable] to [Country, Region])",
+				"broken.yaml:65: LANDS_IN cannot go from Instrument to Country (it goes from [Cable] to [Country, Region, Union])",
 				"sub/no-tlp.yaml:3: no TLP marking: set 'tlp' on the record or a default 'tlp' for the file",
 				"sub/markings.yaml:4: RED needs 'recipients': the people or groups it is shared with, by id",
 				"sub/markings.yaml:11: AMBER+STRICT needs an 'owner': the organisation whose members may see it",
