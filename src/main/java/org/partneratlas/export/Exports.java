@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,7 +204,6 @@ public class Exports {
 		Map<String, AttributeType> edgeKeys = keys(ExportItem.EDGE_FIRST);
 		Set<String> cited = new TreeSet<>();
 		int[] level = { Tlp.CLEAR.level() };
-		long[] nodeCount = { 0 };
 		summarise("export/all-summary-nodes", visibility, nodeKeys, cited, level);
 		summarise("export/all-summary-edges", visibility, edgeKeys, cited, level);
 		List<ExportItem> sources = sources(cited, visibility);
@@ -219,7 +217,6 @@ public class Exports {
 		return new Prepared(header, baseName(request, header), (sink) -> {
 			try {
 				this.reads.forEach("export/all-nodes", visibility, ceiling, this.timeout, (r) -> {
-					nodeCount[0]++;
 					write(() -> sink.node(conform(ExportItem.of(Entity.of(r.get("node"))), nodeKeys)));
 				});
 				this.reads.forEach("export/all-edges", visibility, ceiling, this.timeout,
@@ -317,10 +314,6 @@ public class Exports {
 			super(message);
 		}
 
-	}
-
-	static Set<String> ids(List<ExportItem> items) {
-		return new LinkedHashSet<>(items.stream().map(ExportItem::id).toList());
 	}
 
 }
