@@ -1,5 +1,6 @@
 package org.partneratlas;
 
+import org.partneratlas.export.BackupCommand;
 import org.partneratlas.graph.AtlasProperties;
 
 import org.springframework.boot.SpringApplication;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class PartnerAtlasApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && BackupCommand.NAMES.contains(args[0])) {
+			System.exit(BackupCommand.run(PartnerAtlasApplication.class, args));
+		}
 		SpringApplication.run(PartnerAtlasApplication.class, args);
 	}
 

@@ -1,8 +1,10 @@
 package org.partneratlas.graph;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -58,6 +60,23 @@ public class GraphReads {
 		this.counter.increment();
 		try (var session = this.driver.session(this.read)) {
 			return session.run(text, visibility.with(parameters), this.transactionConfig).list(mapper::apply);
+		}
+	}
+
+	/**
+	 * Runs a read query file and hands each record to {@code each} as it arrives: the driver pulls records in
+	 * batches, so an answer too large to hold (a whole-graph export) streams through in bounded memory. The timeout is
+	 * the caller's, as such a read may rightly take longer than the interactive one.
+	 */
+	public void forEach(String query, Visibility visibility, Map<String, Object> parameters, Duration timeout,
+			Consumer<Record> each) {
+		this.counter.increment();
+		try (var session = this.driver.session(this.read)) {
+			var result = session.run(this.statements.text(query), visibility.with(parameters),
+					TransactionConfig.builder().withTimeout(timeout).build());
+			while (result.hasNext()) {
+				each.accept(result.next());
+			}
 		}
 	}
 
