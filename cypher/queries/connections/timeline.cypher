@@ -1,9 +1,11 @@
 // The dated events of a node: its own start and end, the start and end of each of its visible relationships, and
 // those of the instruments, programmes, projects and cables it is tied to; in date order (earliest possible day).
+// A visible node without dated events answers an empty list (OPTIONAL CALL keeps the row), never no row: no row
+// means a missing or hidden node.
 // Parameters: $id, $grants.
 MATCH (n:Entity {id: $id})
 WHERE any(g IN n.access WHERE g IN $grants)
-CALL (n) {
+OPTIONAL CALL (n) {
   UNWIND [['STARTED', n.start, n.startFrom, n.startTo], ['ENDED', n.end, n.endFrom, n.endTo]] AS d
   WITH d
   WHERE d[1] IS NOT NULL

@@ -1,17 +1,16 @@
 package org.partneratlas.access;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.language.Field;
-import graphql.language.InlineFragment;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,68 +19,71 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits that reject a request before it reaches any resolver or the database: query depth and cost (checked by
- * graphql-java after validation, before execution) and body size (checked before the body is read). List arguments
- * multiply the cost of what is nested under them, so {@code actors(first: 100) { nodes { sources { ... } } } } costs
- * what it may return, not what it looks like.
+ * Limits that reject a request before it reaches any resolver or the database: query depth and cost (checked when
+ * the operation is about to execute, with its variables) and body size (checked before the body is read). List
+ * arguments multiply the cost of what is nested under them, so {@code actors(first: 100) { nodes { sources { ... } } } }
+ * costs what it may return, not what it looks like; questions that start graph work cost that work
+ * ({@link RequestCost}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimitsProperties.class)
 class RequestLimits {
-
-	/** Arguments that say how many items a list field may return. */
-	static final List<String> SIZE_ARGUMENTS = List.of("first", "last", "limit", "top", "k");
-
-	@Bean
-	TimeoutWebGraphQlInterceptor requestTimeout(RequestLimitsProperties limits) {
-		return new TimeoutWebGraphQlInterceptor(limits.requestTimeout());
-	}
 
 	@Bean
 	Instrumentation maxQueryDepth(RequestLimitsProperties limits) {
 		return new MaxQueryDepthInstrumentation(limits.maxDepth());
 	}
 
+	/** The response header that tells a caller what its request cost (the limit is {@code atlas.limits.max-cost}). */
+	static final String COST_HEADER = "X-Request-Cost";
+
 	@Bean
-	Instrumentation maxQueryCost(RequestLimitsProperties limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxCost(), cost());
+	WebGraphQlInterceptor costHeader() {
+		return (request, chain) -> chain.next(request).doOnNext((response) -> {
+			Integer cost = response.getExecutionInput().getGraphQLContext().get(COST);
+			if (cost != null) {
+				response.getResponseHeaders().set(COST_HEADER, String.valueOf(cost));
+			}
+		});
 	}
 
-	/**
-	 * Each field costs 1 plus its children, times the list size its arguments ask for (at least 1). graphql-java's
-	 * traversal skips {@code __typename}, so each one selected under the field is added here: a thousand aliased
-	 * {@code __typename}s under a list are not free.
-	 */
-	static FieldComplexityCalculator cost() {
-		return (environment, childComplexity) -> {
-			int size = 1;
-			for (Map.Entry<String, Object> argument : environment.getArguments().entrySet()) {
-				if (SIZE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n) {
-					size = Math.max(size, n.intValue());
+	/** Where the request's cost is kept in the GraphQL context. */
+	static final String COST = RequestLimits.class.getName() + ".cost";
+
+	@Bean
+	Instrumentation maxQueryCost(RequestLimitsProperties limits) {
+		return new SimplePerformantInstrumentation() {
+			@Override
+			public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+					InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+				int cost = cost(parameters.getExecutionContext(), limits);
+				if (cost > limits.maxCost()) {
+					throw RequestCost.refused("maximum query complexity exceeded: this request costs more than "
+							+ limits.maxCost() + ", the most allowed (see the README, Request limits); ask for less");
 				}
+				parameters.getExecutionContext().getGraphQLContext().put(COST, cost);
+				return super.beginExecuteOperation(parameters, state);
 			}
-			return (1 + childComplexity + typenames(environment.getField().getSelectionSet())) * size;
 		};
 	}
 
-	private static int typenames(SelectionSet selections) {
-		if (selections == null) {
-			return 0;
-		}
-		int count = 0;
-		for (Selection<?> selection : selections.getSelections()) {
-			if (selection instanceof Field field && "__typename".equals(field.getName())) {
-				count++;
-			}
-			else if (selection instanceof InlineFragment fragment) {
-				count += typenames(fragment.getSelectionSet());
-			}
-		}
-		return count;
+	/** The cost of the operation about to run, with its variables, saturated at one above the limit. */
+	static int cost(ExecutionContext execution, RequestLimitsProperties limits) {
+		RequestCost calculator = new RequestCost(limits.maxCost(), limits.maxExpensiveQuestions());
+		int fields = QueryComplexityCalculator.newCalculator()
+			.fieldComplexityCalculator(calculator)
+			.schema(execution.getGraphQLSchema())
+			.document(execution.getDocument())
+			.operationName(execution.getOperationDefinition().getName())
+			.variables(execution.getCoercedVariables())
+			.build()
+			.calculate();
+		long total = (long) fields + RequestCost.typenames(execution.getOperationDefinition().getSelectionSet());
+		return (int) Math.min(total, limits.maxCost() + 1L);
 	}
 
 	@Bean

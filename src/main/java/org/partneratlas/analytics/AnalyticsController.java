@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.partneratlas.graph.ActorFilter;
 import org.partneratlas.graph.AsOf;
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.ExpensiveWork;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
+import org.partneratlas.graph.Vocabulary;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Centrality, brokerage and communities over the visible actor-to-actor projection. Each answer costs at most four
- * statements: the projection, the groups (brokerage only) and the nodes of the answer.
+ * statements: the projection, the groups (brokerage only) and the nodes of the answer. The projection and the
+ * computation run in a slot of {@link ExpensiveWork}, under the request's deadline, and once per request for each
+ * distinct question.
  */
 @Controller
 class AnalyticsController {
@@ -36,22 +41,30 @@ class AnalyticsController {
 
 	private final GraphReads reads;
 
-	AnalyticsController(AnalyticsQueries queries, GraphReads reads) {
+	private final ExpensiveWork work;
+
+	AnalyticsController(AnalyticsQueries queries, GraphReads reads, ExpensiveWork work) {
 		this.queries = queries;
 		this.reads = reads;
+		this.work = work;
 	}
 
 	@QueryMapping
 	List<Score> centrality(@Argument Measure measure, @Argument List<Label> labels, @Argument List<String> kinds,
 			@Argument String asOf, @Argument int top, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		checkTop(top);
-		ActorGraph graph = projection(labels, kinds, asOf, visibility);
-		double[] scores = switch (measure) {
-			case DEGREE -> Centrality.degree(graph);
-			case BETWEENNESS -> Centrality.betweenness(graph);
-			case PAGERANK -> Centrality.pageRank(graph, 0.85);
-		};
-		return ranked(graph, scores, top, visibility);
+		checkProjection(labels, kinds);
+		Scored scored = once(List.<Object>of("centrality", measure, String.valueOf(labels), String.valueOf(kinds),
+				String.valueOf(asOf)), () -> {
+					ActorGraph graph = projection(labels, kinds, asOf, visibility);
+					double[] scores = switch (measure) {
+						case DEGREE -> Centrality.degree(graph);
+						case BETWEENNESS -> Centrality.betweenness(graph);
+						case PAGERANK -> Centrality.pageRank(graph, 0.85);
+					};
+					return new Scored(graph, scores);
+				});
+		return ranked(scored.graph(), scored.scores(), top, visibility);
 	}
 
 	@QueryMapping
@@ -59,10 +72,17 @@ class AnalyticsController {
 			@Argument List<String> kinds, @Argument String asOf, @Argument int top,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		checkTop(top);
-		ActorGraph graph = projection(labels, kinds, asOf, visibility);
-		Set<Integer> sources = indices(graph, this.queries.group(between, visibility));
-		Set<Integer> targets = indices(graph, this.queries.group(and, visibility));
-		return ranked(graph, Centrality.betweenness(graph, sources, targets), top, visibility);
+		checkProjection(labels, kinds);
+		between.check();
+		and.check();
+		Scored scored = once(List.of("brokers", String.valueOf(between), String.valueOf(and),
+				String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
+					ActorGraph graph = projection(labels, kinds, asOf, visibility);
+					Set<Integer> sources = indices(graph, this.queries.group(between, visibility));
+					Set<Integer> targets = indices(graph, this.queries.group(and, visibility));
+					return new Scored(graph, Centrality.betweenness(graph, sources, targets));
+				});
+		return ranked(scored.graph(), scored.scores(), top, visibility);
 	}
 
 	@QueryMapping
@@ -71,8 +91,14 @@ class AnalyticsController {
 		if (minSize < 1) {
 			throw new BadRequestException("'minSize' must be at least 1, not " + minSize);
 		}
-		ActorGraph graph = projection(labels, kinds, asOf, visibility);
-		int[] community = Louvain.communities(graph);
+		checkProjection(labels, kinds);
+		Split split = once(List.of("communities", String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
+					ActorGraph graph = projection(labels, kinds, asOf, visibility);
+					int[] community = Louvain.communities(graph);
+					return new Split(graph, community, Louvain.modularity(graph, community));
+				});
+		ActorGraph graph = split.graph();
+		int[] community = split.community();
 		Map<Integer, List<String>> members = new LinkedHashMap<>();
 		for (int i = 0; i < community.length; i++) {
 			members.computeIfAbsent(community[i], (c) -> new ArrayList<>()).add(graph.id(i));
@@ -94,7 +120,22 @@ class AnalyticsController {
 				.toList();
 			communities.add(new Community(communities.size(), entities));
 		}
-		return new CommunityAnswer(Louvain.modularity(graph, community), communities);
+		return new CommunityAnswer(split.modularity(), communities);
+	}
+
+	private <T> T once(List<Object> question, Supplier<T> work) {
+		return this.work.once(question, work);
+	}
+
+	private static void checkProjection(List<Label> labels, List<String> kinds) {
+		new ActorFilter(labels, null, null, null, null, null).actorLabels();
+		Vocabulary.requireKinds("kinds", kinds, Label.TIES);
+	}
+
+	private record Scored(ActorGraph graph, double[] scores) {
+	}
+
+	private record Split(ActorGraph graph, int[] community, double modularity) {
 	}
 
 	private ActorGraph projection(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.partneratlas.graph.Deadline;
+
 /**
  * Centrality measures over an {@link ActorGraph}. Tests compare each with an independent implementation (JGraphT) on
  * generated graphs and with hand-computed values on small ones.
@@ -42,6 +44,7 @@ final class Centrality {
 		}
 		int[] order = new int[n];
 		for (int s : sources) {
+			Deadline.checkCurrent();
 			Arrays.fill(distance, -1);
 			Arrays.fill(sigma, 0);
 			Arrays.fill(delta, 0);
@@ -106,6 +109,7 @@ final class Centrality {
 			strength[i] = graph.strength(i);
 		}
 		for (int iteration = 0; iteration < 100; iteration++) {
+			Deadline.checkCurrent();
 			double dangling = 0;
 			for (int i = 0; i < n; i++) {
 				if (strength[i] == 0) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.partneratlas.graph.Deadline;
+
 /**
  * Louvain community detection (Blondel et al. 2008) on a weighted undirected graph: move each node to the
  * neighbouring community with the best modularity gain until nothing moves, fold communities into nodes, repeat until
@@ -33,6 +35,7 @@ final class Louvain {
 			return renumber(membership);
 		}
 		while (true) {
+			Deadline.checkCurrent();
 			int[] level = oneLevel(adjacency, m2);
 			int communities = 0;
 			for (int c : level) {
@@ -66,6 +69,7 @@ final class Louvain {
 		boolean improved = true;
 		int rounds = 0;
 		while (improved && rounds++ < 100) {
+			Deadline.checkCurrent();
 			improved = false;
 			for (int i = 0; i < n; i++) {
 				int own = community[i];

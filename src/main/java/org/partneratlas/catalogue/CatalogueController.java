@@ -11,6 +11,7 @@ import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
+import org.partneratlas.graph.Vocabulary;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -75,6 +76,9 @@ class CatalogueController {
 		labels.stream().filter((l) -> !Label.TIES.contains(l)).findFirst().ifPresent((l) -> {
 			throw new BadRequestException("instruments lists INSTRUMENT, PROGRAMME, PROJECT or CABLE; not " + l);
 		});
+		Vocabulary.requireKinds("filter.kinds", f.kinds(), labels);
+		Vocabulary.requireIn("filter.statuses", f.statuses(), Vocabulary.STATUSES);
+		Vocabulary.requireNodeId("filter.party", f.party(), Label.actors().toArray(Label[]::new));
 		Map<String, Object> filters = new HashMap<>();
 		filters.put("kinds", f.kinds());
 		filters.put("statuses", f.statuses());

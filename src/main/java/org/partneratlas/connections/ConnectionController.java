@@ -9,10 +9,12 @@ import org.partneratlas.graph.ActorFilter;
 import org.partneratlas.graph.AsOf;
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Entity;
+import org.partneratlas.graph.ExpensiveWork;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
+import org.partneratlas.graph.Vocabulary;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -42,9 +44,12 @@ class ConnectionController {
 
 	private final GraphReads reads;
 
-	ConnectionController(ConnectionQueries queries, GraphReads reads) {
+	private final ExpensiveWork work;
+
+	ConnectionController(ConnectionQueries queries, GraphReads reads, ExpensiveWork work) {
 		this.queries = queries;
 		this.reads = reads;
+		this.work = work;
 	}
 
 	@QueryMapping
@@ -59,7 +64,10 @@ class ConnectionController {
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		requireBetween("depth", depth, 1, MAX_DEPTH);
 		requireBetween("limit", limit, 1, MAX_NODES);
-		return this.queries.neighbourhood(id, depth, labels, types, limit, AsOf.parse(asOf), visibility);
+		LocalDate date = AsOf.parse(asOf);
+		return this.work.once(List.of("neighbourhood", id, depth, String.valueOf(labels), String.valueOf(types), limit,
+						String.valueOf(date)),
+				() -> this.queries.neighbourhood(id, depth, labels, types, limit, date, visibility));
 	}
 
 	@QueryMapping
@@ -72,12 +80,16 @@ class ConnectionController {
 			throw new BadRequestException("'from' and 'to' are the same node: a path needs two");
 		}
 		LocalDate date = AsOf.parse(asOf);
+		if (only != null) {
+			only.check();
+		}
 		List<Entity> ends = this.reads.nodes(List.of(from, to), visibility);
 		if (ends.stream().anyMatch(Objects::isNull)) {
 			return Optional.empty();
 		}
 		ConnectionQueries.PathFilter filter = (only != null) ? only : ConnectionQueries.PathFilter.NONE;
-		List<Path> paths = this.queries.paths(from, to, k, maxHops, filter, date, visibility);
+		List<Path> paths = this.work.once(List.of("paths", from, to, k, maxHops, String.valueOf(filter), String.valueOf(date)),
+				() -> this.queries.paths(from, to, k, maxHops, filter, date, visibility));
 		String message = paths.isEmpty() ? "No path of at most " + maxHops + " relationships between " + from
 				+ " and " + to + ((only != null || asOf != null) ? " with these restrictions" : "") : null;
 		return Optional.of(new Paths(ends.get(0), ends.get(1), paths, message));
@@ -97,6 +109,7 @@ class ConnectionController {
 		if (kinds.isEmpty() || kinds.size() > 30) {
 			throw new BadRequestException("give 1 to 30 instrument kinds, not " + kinds.size());
 		}
+		Vocabulary.requireKinds("kinds", kinds, List.of(Label.INSTRUMENT));
 		return this.queries.coverage(ActorFilter.orAll(actors), kinds, AsOf.parse(asOf), limit, visibility);
 	}
 
@@ -108,6 +121,8 @@ class ConnectionController {
 		if (having.isEmpty() && lacks.isEmpty()) {
 			throw new BadRequestException("give at least one kind in 'has' or 'lacks'");
 		}
+		Vocabulary.requireKinds("has", having, List.of(Label.INSTRUMENT));
+		Vocabulary.requireKinds("lacks", lacks, List.of(Label.INSTRUMENT));
 		return this.queries.gaps(ActorFilter.orAll(actors), having, lacks, AsOf.parse(asOf), limit, visibility);
 	}
 

@@ -17,6 +17,7 @@ import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
+import org.partneratlas.graph.Vocabulary;
 
 import org.springframework.stereotype.Component;
 
@@ -160,6 +161,20 @@ class ConnectionQueries {
 			List<String> avoid) {
 
 		static final PathFilter NONE = new PathFilter(null, null, null, null, null);
+
+		/** Refuses kinds of no tie label, non-actor labels and ids no node (or no topic) can have. */
+		void check() {
+			Vocabulary.requireKinds("only.kinds", this.kinds, Label.TIES);
+			Vocabulary.requireKinds("only.avoidKinds", this.avoidKinds, Label.TIES);
+			Vocabulary.requireNodeIds("only.topics", this.topics, Label.TOPIC);
+			Vocabulary.requireNodeIds("only.avoid", this.avoid);
+			if (this.actorLabels != null) {
+				this.actorLabels.stream().filter((l) -> !l.isActor()).findFirst().ifPresent((l) -> {
+					throw new org.partneratlas.graph.BadRequestException(
+							"'only.actorLabels': " + l + " is not an actor label (allowed: " + Label.actors() + ")");
+				});
+			}
+		}
 
 	}
 

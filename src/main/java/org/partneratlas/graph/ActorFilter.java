@@ -37,8 +37,25 @@ public record ActorFilter(List<Label> labels, List<String> ids, List<String> kin
 		return this.labels;
 	}
 
-	/** The statement parameters: {@code labels, ids, kinds, memberOf, euStatus, sectors}, each after the prefix. */
+	/**
+	 * Refuses values no actor can have (a kind of no actor label asked for, an unknown EU status or sector, an id no
+	 * actor can have): such a filter would match nothing, and an empty answer would read as "none".
+	 */
+	public void check() {
+		List<Label> actorLabels = actorLabels();
+		Vocabulary.requireKinds("kinds", this.kinds, actorLabels);
+		Vocabulary.requireIn("euStatus", this.euStatus, Vocabulary.EU_STATUSES);
+		Vocabulary.requireIn("sectors", this.sectors, Vocabulary.SECTORS);
+		Vocabulary.requireNodeIds("ids", this.ids, actorLabels.toArray(Label[]::new));
+		Vocabulary.requireNodeId("memberOf", this.memberOf, Label.actors().toArray(Label[]::new));
+	}
+
+	/**
+	 * The statement parameters: {@code labels, ids, kinds, memberOf, euStatus, sectors}, each after the prefix; the
+	 * values are checked first ({@link #check()}).
+	 */
 	public Map<String, Object> parameters(String prefix) {
+		check();
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put(name(prefix, "labels"), actorLabels().stream().map(Label::cypherName).toList());
 		parameters.put(name(prefix, "ids"), this.ids);

@@ -28,6 +28,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	/** A statement stopped by the Neo4j transaction timeout. */
 	static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
 
+	/** No slot for expensive work came free in time ({@link ExpensiveWork}). */
+	static final ErrorClassification OVERLOADED = ErrorClassification.errorClassification("OVERLOADED");
+
 	private final java.time.Duration timeout;
 
 	GraphQlErrors(AtlasProperties properties) {
@@ -49,7 +52,22 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.extensions(refused.details())
 				.build();
 		}
+		if (ex instanceof DeadlineExceededException deadline) {
+			return timeout(env, deadline.getMessage(), deadline.budget());
+		}
+		if (ex instanceof OverloadedException overloaded) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(OVERLOADED)
+				.message(overloaded.getMessage())
+				.extensions(Map.of("retryAfterSeconds", overloaded.retryAfter().toSeconds()))
+				.build();
+		}
 		if (ex instanceof Neo4jException neo4j && neo4j.code() != null && neo4j.code().contains("TransactionTimedOut")) {
+			Deadline deadline = Deadline.current();
+			if (deadline != null && deadline.passed()) {
+				// the statement's timeout was what was left of the request's deadline
+				return timeout(env, new DeadlineExceededException(deadline.budget()).getMessage(), deadline.budget());
+			}
 			log.warn("Statement stopped at the transaction timeout at {}", env.getExecutionStepInfo().getPath());
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(TIMEOUT)
@@ -63,6 +81,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error " + id + ": the service could not answer this field; the log has the details")
 			.extensions(Map.of("errorId", id))
+			.build();
+	}
+
+	private static GraphQLError timeout(DataFetchingEnvironment env, String message, java.time.Duration budget) {
+		log.warn("Request deadline of {} passed at {}", budget, env.getExecutionStepInfo().getPath());
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(TIMEOUT)
+			.message(message)
+			.extensions(Map.of("deadlineMillis", budget.toMillis()))
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package org.partneratlas.graph;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <li>the HTTP handler waits for the answer on the request's virtual thread and writes it, instead of handing the
  * response to Spring MVC's asynchronous processing (a second dispatch through the servlet container and the filter
  * chain per request); on a platform thread it keeps the asynchronous way;</li>
+ * <li>every request has a {@link Deadline} ({@code atlas.limits.request-timeout}, or less when the caller asks
+ * with {@code X-Request-Timeout-Ms}), kept with the thread that executes it: statements and computations stop when it
+ * passes and the answer is HTTP 408 with a {@code TIMEOUT} error; a request refused for want of a slot for expensive
+ * work ({@link ExpensiveWork}) is HTTP 503 with {@code Retry-After};</li>
  * <li>parsed and validated documents are kept by query text (a bounded map), so a repeated question is neither
  * parsed nor validated again. The request limits (depth, cost) are checked when the operation executes, with its
  * variables, so they still apply to every request.</li>
@@ -60,8 +66,9 @@ class GraphQlTransport {
 	}
 
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
-		return new AnsweringGraphQlHttpHandler(webGraphQlHandler);
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler,
+			@Value("${atlas.limits.request-timeout:15s}") Duration requestTimeout) {
+		return new AnsweringGraphQlHttpHandler(webGraphQlHandler, requestTimeout);
 	}
 
 	@Bean
@@ -110,8 +117,14 @@ class GraphQlTransport {
 				MediaTypes.APPLICATION_GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON,
 				new MediaType("application", "graphql+json"));
 
-		AnsweringGraphQlHttpHandler(WebGraphQlHandler handler) {
+		/** A caller may ask for a shorter deadline than the service's (never a longer one), in milliseconds. */
+		static final String DEADLINE_HEADER = "X-Request-Timeout-Ms";
+
+		private final Duration requestTimeout;
+
+		AnsweringGraphQlHttpHandler(WebGraphQlHandler handler, Duration requestTimeout) {
 			super(handler);
+			this.requestTimeout = requestTimeout;
 		}
 
 		@Override
@@ -120,14 +133,51 @@ class GraphQlTransport {
 				return super.prepareResponse(request, responseMono);
 			}
 			MediaType mediaType = responseMediaType(request);
-			WebGraphQlResponse response = responseMono.block();
+			Deadline deadline = Deadline.in(budget(request));
+			WebGraphQlResponse response = deadline.run(responseMono::block);
 			HttpStatus status = selectResponseStatus(response, mediaType);
+			String overloaded = null;
+			for (var error : response.getErrors()) {
+				String classification = String.valueOf(error.getErrorType());
+				if ("TIMEOUT".equals(classification)) {
+					// the promise of atlas.limits.request-timeout: a request out of time is answered 408
+					status = HttpStatus.REQUEST_TIMEOUT;
+				}
+				else if ("OVERLOADED".equals(classification) && overloaded == null) {
+					Object seconds = (error.getExtensions() != null) ? error.getExtensions().get("retryAfterSeconds")
+							: null;
+					overloaded = String.valueOf((seconds != null) ? seconds : 1);
+				}
+			}
+			if (overloaded != null && status != HttpStatus.REQUEST_TIMEOUT) {
+				status = HttpStatus.SERVICE_UNAVAILABLE;
+			}
 			ServerResponse.BodyBuilder builder = ServerResponse.status(status);
+			if (overloaded != null) {
+				builder.header("Retry-After", overloaded);
+			}
 			builder.headers((headers) -> headers.putAll(response.getResponseHeaders()));
 			builder.contentType(mediaType);
 			Map<String, Object> body = response.toMap();
 			ServerResponse.HeadersBuilder.WriteFunction write = getWriteFunction(body, mediaType);
 			return (write != null) ? builder.build(write) : builder.body(body);
+		}
+
+		/** The service's request timeout, or the shorter one the caller asked for. */
+		private Duration budget(ServerRequest request) {
+			String asked = request.headers().firstHeader(DEADLINE_HEADER);
+			if (asked != null) {
+				try {
+					long millis = Long.parseLong(asked.trim());
+					if (millis > 0 && millis < this.requestTimeout.toMillis()) {
+						return Duration.ofMillis(millis);
+					}
+				}
+				catch (NumberFormatException ex) {
+					// not a number: the service's own deadline
+				}
+			}
+			return this.requestTimeout;
 		}
 
 		/** As the superclass chooses it: the first accepted type it supports, else JSON. */

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * round trip, records mapped as they arrive. Counting statements here lets a test prove that a nested GraphQL
  * request costs a bounded number of round trips, and lets operators see the rate in {@code /actuator/metrics}.
  * <p>
- * Reads run in auto-commit transactions: a failed or timed-out user read is reported, never retried.
+ * Reads run in auto-commit transactions: a failed or timed-out user read is reported, never retried. A read inside a
+ * request runs at most until the request's {@link Deadline}.
  */
 @Component
 public class GraphReads {
@@ -37,11 +38,14 @@ public class GraphReads {
 
 	private final SessionConfig read;
 
+	private final java.time.Duration transactionTimeout;
+
 	public GraphReads(Driver driver, CypherStatements statements, MeterRegistry meters, AtlasProperties properties) {
 		this.driver = driver;
 		this.statements = statements;
 		this.counter = Counter.builder("atlas.cypher.statements").description("Cypher statements sent").register(meters);
 		this.transactionConfig = TransactionConfig.builder().withTimeout(properties.transactionTimeout()).build();
+		this.transactionTimeout = properties.transactionTimeout();
 		// Naming the database spares the driver a home-database lookup before every session.
 		this.read = SessionConfig.builder()
 			.withDefaultAccessMode(AccessMode.READ)
@@ -57,9 +61,10 @@ public class GraphReads {
 
 	private <T> List<T> run(String text, Visibility visibility, Map<String, Object> parameters,
 			Function<Record, T> mapper) {
+		TransactionConfig config = withinDeadline(this.transactionConfig, this.transactionTimeout);
 		this.counter.increment();
 		try (var session = this.driver.session(this.read)) {
-			return session.run(text, visibility.with(parameters), this.transactionConfig).list(mapper::apply);
+			return session.run(text, visibility.with(parameters), config).list(mapper::apply);
 		}
 	}
 
@@ -79,6 +84,26 @@ public class GraphReads {
 			}
 		}
 	}
+
+	/**
+	 * The transaction settings for a statement sent now: the configured timeout, or what is left of the request's
+	 * {@link Deadline} when that is less. A request whose deadline has passed sends nothing.
+	 */
+	static TransactionConfig withinDeadline(TransactionConfig config, java.time.Duration timeout) {
+		Deadline deadline = Deadline.current();
+		if (deadline == null) {
+			return config;
+		}
+		deadline.check();
+		java.time.Duration left = deadline.remaining();
+		if (left.compareTo(timeout) >= 0) {
+			return config;
+		}
+		return TransactionConfig.builder().withTimeout(left.compareTo(MINIMUM) < 0 ? MINIMUM : left).build();
+	}
+
+	/** The driver refuses a zero timeout (it means none); a deadline this close stops the statement at once. */
+	private static final java.time.Duration MINIMUM = java.time.Duration.ofMillis(1);
 
 	/** Runs a read query file with its path quantifier bounded at {@code hops} (see {@link CypherStatements#withHopLimit}). */
 	public <T> List<T> listWithHopLimit(String query, int hops, Visibility visibility, Map<String, Object> parameters,

@@ -24,15 +24,13 @@ import org.partneratlas.graph.Tlp;
  */
 public final class RecordRules {
 
-	static final Set<String> STATUSES = Set.of("announced", "planned", "negotiating", "concluded", "signed",
-			"in-force", "ongoing", "expected", "ended");
+	static final Set<String> STATUSES = org.partneratlas.graph.Vocabulary.STATUSES;
 
 	private static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
 
-	private static final Set<String> SECTORS = Set.of("civilian", "defence", "dual-use");
+	private static final Set<String> SECTORS = org.partneratlas.graph.Vocabulary.SECTORS;
 
-	private static final Set<String> EU_STATUSES = Set.of("member", "candidate", "potential-candidate", "eea-efta",
-			"other");
+	private static final Set<String> EU_STATUSES = org.partneratlas.graph.Vocabulary.EU_STATUSES;
 
 	static final Pattern ID = Pattern.compile("([a-z]+):([A-Za-z0-9][A-Za-z0-9._-]*)");
 

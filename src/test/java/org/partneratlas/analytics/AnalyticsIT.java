@@ -29,7 +29,7 @@ class AnalyticsIT {
 	@BeforeAll
 	static void graph() {
 		GraphReads reads = Fixtures.load("connectivity");
-		controller = new AnalyticsController(new AnalyticsQueries(reads), reads);
+		controller = new AnalyticsController(new AnalyticsQueries(reads), reads, new org.partneratlas.graph.ExpensiveWork(0, java.time.Duration.ofSeconds(2)));
 	}
 
 	static Map<String, Double> scores(List<AnalyticsController.Score> scores) {

@@ -36,7 +36,7 @@ class ConnectivityIT {
 	static void graph() {
 		GraphReads reads = Fixtures.load("connectivity");
 		queries = new ConnectionQueries(reads);
-		controller = new ConnectionController(queries, reads);
+		controller = new ConnectionController(queries, reads, new org.partneratlas.graph.ExpensiveWork(0, java.time.Duration.ofSeconds(2)));
 	}
 
 	static List<List<String>> ids(List<Path> paths) {

@@ -1,0 +1,80 @@
+package org.partneratlas.access;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-caller rate limit and the readiness gate, as filters in front of the GraphQL endpoint (the load test in
+ * {@code bench/load} runs the rate limit against the whole service).
+ */
+class FairShareTests {
+
+	private final RequestLimitsProperties limits = new RequestLimitsProperties(15, 20000, DataSize.ofKilobytes(64),
+			Duration.ofSeconds(15), 5, new RequestLimitsProperties.Rate(1, 3, 100));
+
+	@Test
+	void aCallerOverItsShareGets429WithRetryAfterWhileOthersAreServed() throws Exception {
+		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits);
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(filter, "10.0.0.1").getStatus()).isEqualTo(200);
+		}
+		MockHttpServletResponse refused = send(filter, "10.0.0.1");
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 2);
+		assertThat(refused.getContentAsString()).contains("RATE_LIMITED").contains("Too many requests");
+		assertThat(send(filter, "10.0.0.2").getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void leavesEverythingButTheGraphQlEndpointAlone() throws Exception {
+		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits);
+		for (int i = 0; i < 10; i++) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
+			request.setRemoteAddr("10.0.0.3");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(request, response, new MockFilterChain());
+			assertThat(response.getStatus()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void refusesGraphQlUntilReadyThenServes() throws Exception {
+		StaticApplicationContext context = new StaticApplicationContext();
+		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+		context.addApplicationListener(availability);
+		context.refresh();
+		OncePerRequestFilter gate = new FairShare().readinessGate(availability);
+		MockHttpServletResponse starting = send(gate, "10.0.0.4");
+		assertThat(starting.getStatus()).isEqualTo(503);
+		assertThat(starting.getHeader("Retry-After")).isNotBlank();
+		assertThat(starting.getContentAsString()).contains("\"errors\"").contains("starting").contains("UNAVAILABLE");
+		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+		assertThat(send(gate, "10.0.0.4").getStatus()).isEqualTo(200);
+		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+		MockHttpServletResponse notReady = send(gate, "10.0.0.4");
+		assertThat(notReady.getStatus()).isEqualTo(503);
+		assertThat(notReady.getContentAsString()).contains("not ready");
+	}
+
+	private static MockHttpServletResponse send(OncePerRequestFilter filter, String address) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/graphql");
+		request.setRemoteAddr(address);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(request, response, new MockFilterChain());
+		return response;
+	}
+
+}
