@@ -53,5 +53,10 @@ CALL (a, b, row) {
   WHERE row.type = 'CONCERNS'
   MERGE (a)-[r:CONCERNS {id: row.id}]->(b)
   RETURN r
+  UNION ALL
+  WITH a, b, row
+  WHERE row.type = 'SUPPLIES'
+  MERGE (a)-[r:SUPPLIES {id: row.id}]->(b)
+  RETURN r
 }
 SET r += row.props

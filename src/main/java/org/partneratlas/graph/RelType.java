@@ -22,7 +22,9 @@ public enum RelType {
 	UNDER(EnumSet.of(Label.INSTRUMENT, Label.PROJECT, Label.CABLE, Label.PROGRAMME),
 			EnumSet.of(Label.PROGRAMME, Label.INSTRUMENT, Label.PROJECT)),
 	CONCERNS(EnumSet.of(Label.INSTRUMENT, Label.PROGRAMME, Label.PROJECT, Label.CABLE, Label.COMMUNITY),
-			EnumSet.of(Label.TOPIC));
+			EnumSet.of(Label.TOPIC)),
+	/** An actor supplies (builds, lays) a cable or a project's infrastructure: a cable map's suppliers. */
+	SUPPLIES(actors(), EnumSet.of(Label.CABLE, Label.PROJECT));
 
 	private final Set<Label> from;
 

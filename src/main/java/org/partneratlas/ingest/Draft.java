@@ -46,6 +46,8 @@ public abstract sealed class Draft<R extends GraphRecord> permits NodeDraft, Tie
 
 	List<Citation> sources = new ArrayList<>();
 
+	final Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
 	private @Nullable String defaultTlp;
 
 	private @Nullable String defaultOwner;
@@ -87,6 +89,36 @@ public abstract sealed class Draft<R extends GraphRecord> permits NodeDraft, Tie
 		this.defaultTlp = tlp;
 		this.defaultOwner = owner;
 		this.defaultRecipients = List.copyOf(recipients);
+		return this;
+	}
+
+	/**
+	 * Sets a further property (one no field holds: a landing point's coordinates, a dataset's own code): text, a
+	 * whole or decimal number, true or false, or a list of texts; null removes it.
+	 *
+	 * @return this draft
+	 */
+	public Draft<R> property(String name, @Nullable Object value) {
+		if (value == null) {
+			this.properties.remove(name);
+		}
+		else if (!RecordRules.PROPERTY.matcher(name).matches() || RecordRules.RESERVED.contains(name)) {
+			problem(name, "'" + name + "' cannot be a further property (it must be lowerCamelCase and not one of "
+					+ RecordRules.RESERVED.stream().sorted().toList() + ")");
+		}
+		else if (value instanceof String || value instanceof Boolean || value instanceof Long
+				|| value instanceof Double) {
+			this.properties.put(name, value);
+		}
+		else if (value instanceof Integer i) {
+			this.properties.put(name, i.longValue());
+		}
+		else if (value instanceof List<?> list) {
+			this.properties.put(name, list.stream().map(String::valueOf).toList());
+		}
+		else {
+			problem(name, "'" + name + "' must be text, a number, true or false, or a list of texts");
+		}
 		return this;
 	}
 

@@ -77,6 +77,7 @@ public final class NodeDraft extends Draft<NodeRecord> {
 			draft.recipients = record.marking().recipients();
 		}
 		draft.sources = new ArrayList<>(record.sources());
+		draft.properties.putAll(record.properties());
 		return draft;
 	}
 
@@ -137,7 +138,7 @@ public final class NodeDraft extends Draft<NodeRecord> {
 		}
 		return new NodeRecord(this.id, this.label, this.name, this.acronym, this.aliases, this.kind,
 				this.description, this.status, this.confidence, this.start, this.end, this.sector, this.euStatus,
-				this.iso3, this.lengthKm, this.corridor, this.url, this.seat, marking(), this.sources);
+				this.iso3, this.lengthKm, this.corridor, this.url, this.seat, marking(), this.sources, this.properties);
 	}
 
 	@Override

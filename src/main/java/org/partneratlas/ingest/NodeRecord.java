@@ -36,16 +36,19 @@ import org.partneratlas.graph.Tlp;
  * @param seat seat (actors), or null
  * @param marking its TLP marking
  * @param sources its citations
+ * @param properties further properties a mapping gives (scalars or lists of text), by name
  */
 public record NodeRecord(String id, Label label, @Nullable String name, @Nullable String acronym, List<String> aliases,
 		@Nullable String kind, @Nullable String description, @Nullable String status, @Nullable String confidence,
 		@Nullable PartialDate start, @Nullable PartialDate end, @Nullable String sector, @Nullable String euStatus,
 		@Nullable String iso3, @Nullable Double lengthKm, @Nullable String corridor, @Nullable String url,
-		@Nullable String seat, @Nullable RecordMarking marking, List<Citation> sources) implements GraphRecord {
+		@Nullable String seat, @Nullable RecordMarking marking, List<Citation> sources, Map<String, Object> properties)
+		implements GraphRecord {
 
 	public NodeRecord {
 		aliases = List.copyOf(aliases);
 		sources = List.copyOf(sources);
+		properties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(properties));
 	}
 
 	/** A stored node back as a record: what an update starts from. */
@@ -55,7 +58,7 @@ public record NodeRecord(String id, Label label, @Nullable String name, @Nullabl
 				date(stored, "start"), date(stored, "end"), text(stored, "sector"), text(stored, "euStatus"),
 				text(stored, "iso3"), (stored.get("lengthKm") instanceof Number n) ? n.doubleValue() : null,
 				text(stored, "corridor"), text(stored, "url"), text(stored, "seat"), markingOf(stored),
-				citationsOf(stored));
+				citationsOf(stored), extras(stored));
 	}
 
 	/**
@@ -86,7 +89,19 @@ public record NodeRecord(String id, Label label, @Nullable String name, @Nullabl
 		put(values, "seat", this.seat);
 		markingValues(this.marking, values);
 		values.put("sources", citationTexts(this.sources));
+		this.properties.forEach((k, v) -> values.put(k, (v instanceof List<?>) ? v : String.valueOf(v)));
 		return values;
+	}
+
+	/** Stored properties no field holds: the further properties a mapping gave. */
+	static Map<String, Object> extras(Map<String, Object> stored) {
+		Map<String, Object> extras = new LinkedHashMap<>();
+		stored.forEach((k, v) -> {
+			if (!RecordRules.RESERVED.contains(k)) {
+				extras.put(k, v);
+			}
+		});
+		return extras;
 	}
 
 	static void put(Map<String, Object> values, String key, @Nullable String value) {

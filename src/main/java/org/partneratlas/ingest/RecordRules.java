@@ -32,6 +32,16 @@ public final class RecordRules {
 
 	private static final Set<String> EU_STATUSES = org.partneratlas.graph.Vocabulary.EU_STATUSES;
 
+	/** The names a further property may take. */
+	static final Pattern PROPERTY = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+
+	/** Stored names that fields, markings and the store itself hold: never further properties. */
+	static final Set<String> RESERVED = Set.of("id", "label", "name", "acronym", "aliases", "aliasText", "kind",
+			"description", "status", "confidence", "start", "startFrom", "startTo", "end", "endFrom", "endTo",
+			"sector", "euStatus", "iso3", "lengthKm", "corridor", "url", "seat", "tlp", "tlpLevel", "access", "owner",
+			"recipients", "sourceIds", "sourceLocators", "version", "role", "from", "to", "type", "file",
+			"publisher", "licence", "retrieved", "sources");
+
 	static final Pattern ID = Pattern.compile("([a-z]+):([A-Za-z0-9][A-Za-z0-9._-]*)");
 
 	private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -53,6 +63,11 @@ public final class RecordRules {
 		/** Whether the node is reference data a record adds to (a country of the ISO list), so needs no name. */
 		default boolean isReference(String id) {
 			return false;
+		}
+
+		/** Where a node a tie names should have been defined, for the problem's words. */
+		default String nodesAt() {
+			return "no seed file defines";
 		}
 
 		/** Where a missing source should have been defined, for the problem's words. */
@@ -184,7 +199,7 @@ public final class RecordRules {
 	private static @Nullable Label reference(List<RecordProblem> problems, Context context, String key, String id) {
 		Label label = context.labelOf(id);
 		if (label == null) {
-			problems.add(new RecordProblem(key, "'" + key + "' refers to " + id + ", which no seed file defines"));
+			problems.add(new RecordProblem(key, "'" + key + "' refers to " + id + ", which " + context.nodesAt()));
 		}
 		return label;
 	}
@@ -211,7 +226,7 @@ public final class RecordRules {
 
 	/** The properties a checked node stores (its id included; no version). */
 	public static Map<String, Object> props(NodeRecord node) {
-		Map<String, Object> props = new LinkedHashMap<>();
+		Map<String, Object> props = new LinkedHashMap<>(node.properties());
 		props.put("id", node.id());
 		put(props, "name", node.name());
 		put(props, "acronym", node.acronym());
@@ -239,7 +254,7 @@ public final class RecordRules {
 
 	/** The properties a checked tie stores (its id included; no version). */
 	public static Map<String, Object> props(TieRecord tie) {
-		Map<String, Object> props = new LinkedHashMap<>();
+		Map<String, Object> props = new LinkedHashMap<>(tie.properties());
 		props.put("id", tie.id());
 		put(props, "role", tie.role());
 		put(props, "status", tie.status());
@@ -258,7 +273,7 @@ public final class RecordRules {
 		put(props, "publisher", source.publisher());
 		put(props, "url", source.url());
 		put(props, "licence", source.licence());
-		put(props, "version", source.version());
+		put(props, "datasetVersion", source.version());
 		put(props, "retrieved", source.retrieved());
 		dates(source, props);
 		markAndCite(source, props);

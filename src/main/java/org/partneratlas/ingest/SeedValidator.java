@@ -151,7 +151,7 @@ final class SeedValidator {
 			NodeRecord country = new NodeRecord("country:" + code, Label.COUNTRY,
 					locale.getDisplayCountry(Locale.ENGLISH), null, List.of(), null, null, null, null, null, null, null,
 					null, iso3, null, null, null, null, RecordMarking.of(Tlp.CLEAR),
-					List.of(new Citation(REFERENCE_SOURCE, "ISO 3166-1 alpha-2 " + code)));
+					List.of(new Citation(REFERENCE_SOURCE, "ISO 3166-1 alpha-2 " + code)), Map.of());
 			put(country.id(), Label.COUNTRY, RecordRules.props(country));
 		}
 	}

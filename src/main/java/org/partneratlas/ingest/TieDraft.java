@@ -46,6 +46,7 @@ public final class TieDraft extends Draft<TieRecord> {
 			draft.recipients = record.marking().recipients();
 		}
 		draft.sources = new ArrayList<>(record.sources());
+		draft.properties.putAll(record.properties());
 		return draft;
 	}
 
@@ -83,7 +84,7 @@ public final class TieDraft extends Draft<TieRecord> {
 			return null;
 		}
 		return new TieRecord(this.from, this.type, this.to, this.role, this.status, this.confidence, this.start,
-				this.end, marking(), this.sources);
+				this.end, marking(), this.sources, this.properties);
 	}
 
 	@Override

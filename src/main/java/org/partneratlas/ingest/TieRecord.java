@@ -25,13 +25,16 @@ import org.partneratlas.graph.RelType;
  * @param end when it ended, or null
  * @param marking its TLP marking
  * @param sources its citations
+ * @param properties further properties a mapping gives (scalars or lists of text), by name
  */
 public record TieRecord(String from, RelType type, String to, @Nullable String role, @Nullable String status,
 		@Nullable String confidence, @Nullable PartialDate start, @Nullable PartialDate end,
-		@Nullable RecordMarking marking, List<Citation> sources) implements GraphRecord {
+		@Nullable RecordMarking marking, List<Citation> sources, Map<String, Object> properties)
+		implements GraphRecord {
 
 	public TieRecord {
 		sources = List.copyOf(sources);
+		properties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(properties));
 	}
 
 	@Override
@@ -43,7 +46,7 @@ public record TieRecord(String from, RelType type, String to, @Nullable String r
 	public static TieRecord fromStored(String from, RelType type, String to, Map<String, Object> stored) {
 		return new TieRecord(from, type, to, NodeRecord.text(stored, "role"), NodeRecord.text(stored, "status"),
 				NodeRecord.text(stored, "confidence"), NodeRecord.date(stored, "start"), NodeRecord.date(stored, "end"),
-				NodeRecord.markingOf(stored), NodeRecord.citationsOf(stored));
+				NodeRecord.markingOf(stored), NodeRecord.citationsOf(stored), NodeRecord.extras(stored));
 	}
 
 	/** The record in the seed file's form: what the audit trail shows as a change's before and after. */
@@ -59,6 +62,7 @@ public record TieRecord(String from, RelType type, String to, @Nullable String r
 		NodeRecord.put(values, "end", (this.end != null) ? this.end.text() : null);
 		NodeRecord.markingValues(this.marking, values);
 		values.put("sources", NodeRecord.citationTexts(this.sources));
+		this.properties.forEach((k, v) -> values.put(k, (v instanceof List<?>) ? v : String.valueOf(v)));
 		return values;
 	}
 

@@ -66,16 +66,18 @@ class CypherFilesIT {
 
 	@Test
 	void theRelationshipMergeHasABranchForEveryType() throws IOException {
-		String text = Files.readString(QUERIES.resolve("ingest/merge-ties.cypher"));
-		for (RelType type : RelType.values()) {
-			assertThat(text).as("a branch for " + type)
-				.contains("WHERE row.type = '" + type.name() + "'")
-				.contains("MERGE (a)-[r:" + type.name() + " {id: row.id}]->(b)");
+		for (String file : List.of("ingest/merge-ties.cypher", "ingest/import-ties.cypher")) {
+			String text = Files.readString(QUERIES.resolve(file));
+			for (RelType type : RelType.values()) {
+				assertThat(text).as("a branch for " + type + " in " + file)
+					.contains("WHERE row.type = '" + type.name() + "'")
+					.contains("MERGE (a)-[r:" + type.name() + " {id: row.id}]->(b)");
+			}
 		}
 	}
 
 	@Test
-	void auditEventsAreAppendOnlyOneFileCreatesThemAndOnlyHistoryReadsThem() throws IOException {
+	void auditEventsAreAppendOnlyTwoFilesCreateThemAndOnlyHistoryReadsThem() throws IOException {
 		Map<String, String> mentions = new java.util.TreeMap<>();
 		for (Path file : files().toList()) {
 			String text = Files.readString(file);
@@ -83,10 +85,14 @@ class CypherFilesIT {
 				mentions.put(QUERIES.relativize(file).toString(), text);
 			}
 		}
-		assertThat(mentions).containsOnlyKeys("editing/record-event.cypher", "editing/history.cypher");
-		assertThat(mentions.get("editing/record-event.cypher")).contains("CREATE (e:AuditEvent)")
-			.doesNotContain("MATCH")
-			.doesNotContain("MERGE");
+		assertThat(mentions).containsOnlyKeys("editing/record-event.cypher", "ingest/record-events.cypher",
+				"editing/history.cypher");
+		for (String creates : List.of("editing/record-event.cypher", "ingest/record-events.cypher")) {
+			assertThat(mentions.get(creates)).contains("CREATE (e:AuditEvent)")
+				.doesNotContain("MATCH")
+				.doesNotContain("MERGE")
+				.doesNotContainPattern("\\b(DELETE|REMOVE)\\b");
+		}
 		assertThat(mentions.get("editing/history.cypher")).doesNotContainPattern("\\b(SET|DELETE|REMOVE|MERGE|CREATE)\\b");
 	}
 
@@ -155,6 +161,7 @@ class CypherFilesIT {
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
 				case "props", "event" -> Map.of("id", "x");
+				case "events" -> List.of(Map.of("id", "x"));
 				default -> "x";
 			});
 		}

@@ -1,0 +1,982 @@
+package org.partneratlas.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import tools.jackson.databind.JsonNode;
+
+import org.partneratlas.graph.Citation;
+import org.partneratlas.graph.CypherStatements;
+import org.partneratlas.graph.Label;
+import org.partneratlas.graph.RelType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an import mapping: streams the records, builds a {@link NodeDraft} or {@link TieDraft} for each node and tie
+ * the rules make (the same drafts and {@link RecordRules} the seed loader and the editing mutations use), finds each
+ * tie's other end (by id, by ISO country name or code, by name or alias, through the mapping's crosswalk), compares
+ * every item with the store and writes what changed, in one transaction with one audit event per change, or nothing
+ * when anything is wrong or on a dry run.
+ * <p>
+ * A node or tie the curated graph already holds (cited by any source other than the dataset) is matched, never
+ * overwritten: it gains the dataset's citation, and every value the dataset states differently or in addition is
+ * kept beside the curated one in {@code otherStatements} ({@code "lengthKm: 11700 [source:x: cable/raman.json]"})
+ * and, where it differs, listed as a conflict.
+ */
+@Component
+public class Importer {
+
+	private static final int BATCH = 2_000;
+
+	private static final Set<String> NODE_RULE_KEYS = Set.of("reader", "each", "split", "label", "id", "match",
+			"unique", "properties", "name", "acronym", "aliases", "kind", "description", "status", "confidence",
+			"start", "end", "sector", "euStatus", "iso3", "lengthKm", "corridor", "url", "seat", "tlp", "owner",
+			"recipients");
+
+	private static final Set<String> TIE_RULE_KEYS = Set.of("reader", "each", "split", "type", "from", "to", "role",
+			"status", "confidence", "start", "end", "tlp", "owner", "recipients", "properties");
+
+	private static final Set<String> NODE_FIELDS = Set.of("name", "acronym", "aliases", "kind", "description",
+			"status", "confidence", "start", "end", "sector", "euStatus", "iso3", "lengthKm", "corridor", "url", "seat",
+			"tlp", "owner", "recipients");
+
+	private static final Set<String> TIE_FIELDS = Set.of("status", "confidence", "start", "end", "tlp", "owner",
+			"recipients");
+
+	private final Driver driver;
+
+	private final CypherStatements statements;
+
+	public Importer(Driver driver, CypherStatements statements) {
+		this.driver = driver;
+		this.statements = statements;
+	}
+
+	/**
+	 * Who runs an import, as the audit trail names them.
+	 *
+	 * @param name who
+	 * @param role their role
+	 */
+	public record Runner(String name, String role) {
+	}
+
+	/** Runs a mapping; on a dry run, or when anything is wrong, nothing is written. */
+	public ImportReport run(Path mappingFile, boolean dryRun, Runner runner, Consumer<String> progress) {
+		long started = System.nanoTime();
+		List<ImportReport.Problem> problems = new ArrayList<>();
+		Mapping mapping = Mapping.read(mappingFile, problems);
+		Plan plan = new Plan(mapping, problems);
+		plan.names = this::names;
+		if (problems.isEmpty()) {
+			plan.checkRules();
+		}
+		if (problems.isEmpty()) {
+			// Read and resolve everything even when a record has problems: the report lists them all at once.
+			plan.read(progress);
+			plan.resolve(this::fetch);
+		}
+		if (problems.isEmpty()) {
+			plan.diff(this::fetch, this::fetchTies);
+		}
+		boolean written = false;
+		if (problems.isEmpty() && !dryRun && !plan.changes.isEmpty()) {
+			write(plan, runner, mappingFile);
+			written = true;
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, written, plan.read, plan.created,
+				plan.updated, plan.unchanged, plan.nodes.size(), plan.ties.size(), millis, plan.conflicts,
+				List.copyOf(problems));
+	}
+
+	/** Stored nodes by id: labels and properties. */
+	private Map<String, Stored> fetch(Set<String> ids) {
+		Map<String, Stored> found = new HashMap<>();
+		List<String> all = new ArrayList<>(ids);
+		try (var session = this.driver.session()) {
+			for (int i = 0; i < all.size(); i += BATCH) {
+				List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+				session.run(this.statements.text("ingest/nodes-by-id"), Map.of("ids", batch)).forEachRemaining((r) -> {
+					Label label = Label.ofGraphLabels(r.get("labels").asList(Value::asString)).orElse(null);
+					if (label != null) {
+						found.put(r.get("id").asString(), new Stored(label, r.get("props").asMap()));
+					}
+				});
+			}
+		}
+		return found;
+	}
+
+	/** Names and aliases (lower case) of the stored nodes of a label, to their ids. */
+	private Map<String, String> names(Label label) {
+		Map<String, String> names = new HashMap<>();
+		try (var session = this.driver.session()) {
+			session.run(this.statements.text("ingest/names-of-label"), Map.of("label", label.cypherName()))
+				.forEachRemaining((r) -> {
+					String id = r.get("id").asString();
+					if (!r.get("name").isNull()) {
+						names.putIfAbsent(Plan.nameKey(label, r.get("name").asString()), id);
+					}
+					if (!r.get("aliases").isNull()) {
+						r.get("aliases").asList(Value::asString).forEach((a) -> names.putIfAbsent(Plan.nameKey(label, a), id));
+					}
+				});
+		}
+		return names;
+	}
+
+	/** Stored ties leaving the given nodes, by id. */
+	private Map<String, StoredTie> fetchTies(Set<String> fromIds) {
+		Map<String, StoredTie> found = new HashMap<>();
+		List<String> all = new ArrayList<>(fromIds);
+		try (var session = this.driver.session()) {
+			for (int i = 0; i < all.size(); i += BATCH) {
+				List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+				session.run(this.statements.text("ingest/ties-from"), Map.of("ids", batch)).forEachRemaining((r) -> {
+					found.put(r.get("id").asString(), new StoredTie(r.get("from").asString(),
+							RelType.valueOf(r.get("type").asString()), r.get("to").asString(), r.get("props").asMap()));
+				});
+			}
+		}
+		return found;
+	}
+
+	private void write(Plan plan, Runner runner, Path mappingFile) {
+		String requestId = "import-" + UUID.randomUUID();
+		List<Map<String, Object>> nodeRows = new ArrayList<>();
+		List<Map<String, Object>> tieRows = new ArrayList<>();
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (Change change : plan.changes) {
+			if (change.tie() == null) {
+				nodeRows.add(RecordRules.row(change.id(), change.label(), change.props()));
+			}
+			else {
+				Map<String, Object> row = RecordRules.row(change.tie(), change.props());
+				row.put("id", change.id());
+				tieRows.add(row);
+			}
+			Map<String, Object> event = new HashMap<>();
+			event.put("id", UUID.randomUUID().toString());
+			event.put("by", runner.name());
+			event.put("role", runner.role());
+			event.put("requestId", requestId);
+			event.put("action", (change.before() != null) ? "UPDATED" : (change.tie() != null) ? "LINKED" : "CREATED");
+			event.put("itemId", change.id());
+			event.put("from", (change.tie() != null) ? change.tie().from() : null);
+			event.put("to", (change.tie() != null) ? change.tie().to() : null);
+			event.put("version", change.props().get("version"));
+			event.put("changes", RecordSource.JSON.writeValueAsString(changes(change.before(), change.after())));
+			event.put("reason", "import " + mappingFile.getFileName() + " (" + plan.mapping.dataset().id() + ")");
+			event.put("access", change.props().get("access"));
+			event.put("accessBefore", (change.storedAccess() != null) ? change.storedAccess() : null);
+			events.add(event);
+		}
+		try (var session = this.driver.session()) {
+			session.executeWrite((tx) -> {
+				run(tx, "ingest/import-nodes", nodeRows);
+				run(tx, "ingest/import-ties", tieRows);
+				for (int i = 0; i < events.size(); i += BATCH) {
+					tx.run(this.statements.text("ingest/record-events"),
+							Map.of("events", events.subList(i, Math.min(events.size(), i + BATCH))))
+						.consume();
+				}
+				return null;
+			}, TransactionConfig.builder().withTimeout(java.time.Duration.ofHours(1)).build());
+		}
+	}
+
+	private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+		for (int i = 0; i < rows.size(); i += BATCH) {
+			tx.run(this.statements.text(statement), Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
+				.consume();
+		}
+	}
+
+	private static List<Map<String, Object>> changes(@Nullable Map<String, Object> before, Map<String, Object> after) {
+		Map<String, Object> b = (before != null) ? before : Map.of();
+		Set<String> keys = new TreeSet<>(b.keySet());
+		keys.addAll(after.keySet());
+		List<Map<String, Object>> changes = new ArrayList<>();
+		for (String key : keys) {
+			List<String> was = NodeRecord.texts(listOf(b.get(key)));
+			List<String> now = NodeRecord.texts(listOf(after.get(key)));
+			if (!was.equals(now)) {
+				changes.add(Map.of("key", key, "before", was, "after", now));
+			}
+		}
+		return changes;
+	}
+
+	private static List<?> listOf(@Nullable Object value) {
+		return (value instanceof List<?> l) ? l : (value == null) ? List.of() : List.of(String.valueOf(value));
+	}
+
+	/** A stored node. */
+	record Stored(Label label, Map<String, Object> props) {
+	}
+
+	/** A stored tie. */
+	record StoredTie(String from, RelType type, String to, Map<String, Object> props) {
+	}
+
+	/**
+	 * One item to write.
+	 *
+	 * @param id the item's id
+	 * @param label the node's label (null for a tie)
+	 * @param tie the tie (null for a node)
+	 * @param props the properties to store, version included
+	 * @param before the record form before (null when created)
+	 * @param after the record form after
+	 * @param storedAccess the access list before, or null
+	 */
+	record Change(String id, @Nullable Label label, @Nullable TieRecord tie, Map<String, Object> props,
+			@Nullable Map<String, Object> before, Map<String, Object> after, @Nullable Object storedAccess) {
+	}
+
+	/** A node or tie as the records give it: the first record's fields and every record's citation. */
+	static final class Planned<R extends GraphRecord> {
+
+		final R record;
+
+		final String at;
+
+		final List<Citation> citations = new ArrayList<>();
+
+		/** Every record's own version, for statements beside a curated item. */
+		final List<R> versions = new ArrayList<>();
+
+		Planned(R record, String at) {
+			this.record = record;
+			this.at = at;
+		}
+
+	}
+
+	/** The import being planned: everything read, resolved and compared before anything is written. */
+	static final class Plan {
+
+		final Mapping mapping;
+
+		final List<ImportReport.Problem> problems;
+
+		final Map<String, Planned<NodeRecord>> nodes = new LinkedHashMap<>();
+
+		final Map<String, Planned<TieRecord>> ties = new LinkedHashMap<>();
+
+		/** Tie drafts waiting for their ends to be known: built, not yet checked. */
+		final List<PendingTie> pending = new ArrayList<>();
+
+		final List<Change> changes = new ArrayList<>();
+
+		final List<ImportReport.Conflict> conflicts = new ArrayList<>();
+
+		final Map<String, Map<String, JsonNode>> lookups = new HashMap<>();
+
+		/** Where each id of a unique rule was first made: a second record making it is a duplicate key. */
+		final Map<String, String> madeAt = new HashMap<>();
+
+		final Countries countries;
+
+		long read;
+
+		long created;
+
+		long updated;
+
+		long unchanged;
+
+		Plan(Mapping mapping, List<ImportReport.Problem> problems) {
+			this.mapping = mapping;
+			this.problems = problems;
+			this.countries = new Countries(mapping.countries());
+		}
+
+		void checkRules() {
+			for (Mapping.Rule rule : this.mapping.nodes()) {
+				keys(rule, NODE_RULE_KEYS);
+				if (!(rule.get("label") instanceof String l) || Label.ofCypherName(l).filter((x) -> x != Label.SOURCE).isEmpty()) {
+					mappingProblem(rule.index() + ".label", "a node rule needs a 'label' (Country, Organisation, Cable...)");
+				}
+				if (!(rule.get("id") instanceof String)) {
+					mappingProblem(rule.index() + ".id", "a node rule needs an 'id' template ('cable:{id}')");
+				}
+			}
+			for (Mapping.Rule rule : this.mapping.ties()) {
+				keys(rule, TIE_RULE_KEYS);
+				if (!(rule.get("type") instanceof String t) || RelType.of(t).isEmpty()) {
+					mappingProblem(rule.index() + ".type", "a tie rule needs a 'type', one of "
+							+ java.util.Arrays.stream(RelType.values()).map(Enum::name).toList());
+				}
+				if (rule.get("from") == null || rule.get("to") == null) {
+					mappingProblem(rule.index(), "a tie rule needs 'from' and 'to'");
+				}
+			}
+		}
+
+		private void keys(Mapping.Rule rule, Set<String> allowed) {
+			for (String key : rule.spec().keySet()) {
+				if (!allowed.contains(key)) {
+					mappingProblem(rule.index() + "." + key,
+							"unknown key '" + key + "' (allowed: " + allowed.stream().sorted().toList() + ")");
+				}
+			}
+		}
+
+		private void mappingProblem(String field, String reason) {
+			this.problems.add(Mapping.mappingProblem(this.mapping.file(), field, reason));
+		}
+
+		/** Reads every reader once: lookups into tables, the others through their rules. */
+		void read(Consumer<String> progress) {
+			Set<String> used = new LinkedHashSet<>();
+			this.mapping.nodes().forEach((r) -> used.add(r.reader()));
+			this.mapping.ties().forEach((r) -> used.add(r.reader()));
+			for (Mapping.ReaderSpec spec : this.mapping.readers().values()) {
+				if (spec.key() != null) {
+					Map<String, JsonNode> table = new HashMap<>();
+					RecordSource.read(this.mapping.base(), spec, (item) -> {
+						JsonNode key = MappedValues.path(item.value(), spec.key());
+						if (key != null) {
+							table.put(key.asString(), item.value());
+						}
+					}, this.problems);
+					this.lookups.put(spec.name(), table);
+				}
+			}
+			for (Mapping.ReaderSpec spec : this.mapping.readers().values()) {
+				if (spec.key() != null || !used.contains(spec.name())) {
+					continue;
+				}
+				RecordSource.read(this.mapping.base(), spec, (item) -> {
+					this.read++;
+					if (this.read % 1000 == 0) {
+						progress.accept("read " + this.read + " records");
+					}
+					for (Mapping.Rule rule : this.mapping.nodes()) {
+						if (rule.reader().equals(spec.name())) {
+							forEachItem(rule, item, (scope) -> node(rule, item, scope));
+						}
+					}
+					for (Mapping.Rule rule : this.mapping.ties()) {
+						if (rule.reader().equals(spec.name())) {
+							forEachItem(rule, item, (scope) -> tie(rule, item, scope));
+						}
+					}
+				}, this.problems);
+			}
+		}
+
+		private void forEachItem(Mapping.Rule rule, RecordSource.Item item, Consumer<MappedValues.Scope> action) {
+			if (rule.each() == null) {
+				action.accept(new MappedValues.Scope(item.value(), null, this.lookups, item.locator()));
+				return;
+			}
+			String base = item.locator() + (item.locator().contains("#") ? "/" : "#/") + rule.each().replace('.', '/') + "/";
+			JsonNode list = MappedValues.path(item.value(), rule.each());
+			if (list == null) {
+				return;
+			}
+			if (list.isArray()) {
+				int i = 0;
+				for (JsonNode v : list.values()) {
+					action.accept(new MappedValues.Scope(item.value(), v, this.lookups, base + i++));
+				}
+			}
+			else if (list.isString() && rule.split() != null) {
+				int i = 0;
+				for (String part : list.stringValue().split(java.util.regex.Pattern.quote(rule.split()))) {
+					if (!part.isBlank()) {
+						action.accept(new MappedValues.Scope(item.value(), part.strip(), this.lookups,
+								item.locator() + " (" + rule.each() + " item " + i + ")"));
+					}
+					i++;
+				}
+			}
+			else {
+				problem(item, rule.each(), "expected a list" + ((rule.split() != null) ? " or a text to split" : ""));
+			}
+		}
+
+		private void problem(RecordSource.Item item, @Nullable String field, String reason) {
+			problem(item, item.locator(), field, reason);
+		}
+
+		private void problem(RecordSource.Item item, String at, @Nullable String field, String reason) {
+			this.problems.add(new ImportReport.Problem(item.file(), at, (field != null) ? field : "", reason));
+		}
+
+		private String crosswalk(String id) {
+			return this.mapping.crosswalk().getOrDefault(id, id);
+		}
+
+		private void node(Mapping.Rule rule, RecordSource.Item item, MappedValues.Scope scope) {
+			List<RecordProblem> found = new ArrayList<>();
+			Object made = MappedValues.template(String.valueOf(rule.get("id")), scope);
+			if (made == null) {
+				problem(item, scope.at(), "id", "the id template '" + rule.get("id") + "' has no value for this record");
+				return;
+			}
+			String id = crosswalk(String.valueOf(made));
+			boolean unique = !Boolean.FALSE.equals(rule.get("unique")) && rule.each() == null;
+			boolean crosswalked = !id.equals(String.valueOf(made));
+			if (unique && !crosswalked) {
+				String first = this.madeAt.putIfAbsent(id, item.locator());
+				if (first != null) {
+					problem(item, scope.at(), "id", "duplicate key " + id + " (first made from " + first + ")");
+					return;
+				}
+			}
+			NodeDraft draft = new NodeDraft();
+			draft.defaults(this.mapping.tlp(), this.mapping.owner(), this.mapping.recipients());
+			draft.set("id", id).set("label", rule.get("label"));
+			for (String field : NODE_FIELDS) {
+				if (rule.spec().containsKey(field)) {
+					Object value = MappedValues.value(rule.get(field), scope, field, found);
+					draft.set(field, "aliases".equals(field) ? aliases(rule.get(field), scope, found) : value);
+				}
+			}
+			properties(rule, scope, draft, found);
+			draft.sources(List.of(new Citation(this.mapping.dataset().id(), item.locator())));
+			String at = item.locator();
+			// Checked now against an open context (ends are checked with ties); a node's own rules need none.
+			Draft.Checked<NodeRecord> checked = draft.check(openContext());
+			found.addAll(checked.problems());
+			for (RecordProblem p : found) {
+				problem(item, scope.at(), p.field(), p.reason());
+			}
+			if (checked.record() == null || !found.isEmpty()) {
+				return;
+			}
+			NodeRecord record = checked.record();
+			Planned<NodeRecord> planned = this.nodes.get(id);
+			if (planned == null) {
+				planned = new Planned<>(record, at);
+				this.nodes.put(id, planned);
+			}
+			else if (planned.record.label() != record.label()) {
+				problem(item, scope.at(), "id", id + " is a " + planned.record.label().cypherName() + " (from " + planned.at
+						+ "), not a " + record.label().cypherName());
+				return;
+			}
+			planned.citations.addAll(record.sources());
+			if (crosswalked || planned.versions.isEmpty()) {
+				planned.versions.add(record);
+			}
+		}
+
+		private @Nullable List<String> aliases(@Nullable Object spec, MappedValues.Scope scope, List<RecordProblem> found) {
+			List<String> aliases = new ArrayList<>();
+			for (Object one : (spec instanceof List<?> l) ? l : List.of(spec)) {
+				Object value = MappedValues.value(one, scope, "aliases", found);
+				if (value instanceof List<?> list) {
+					list.forEach((v) -> aliases.add(String.valueOf(v)));
+				}
+				else if (value != null) {
+					aliases.add(String.valueOf(value));
+				}
+			}
+			return aliases;
+		}
+
+		private void properties(Mapping.Rule rule, MappedValues.Scope scope, Draft<?> draft, List<RecordProblem> found) {
+			Mapping.map(rule.get("properties")).forEach((name, spec) -> {
+				Object value = MappedValues.value(spec, scope, name, found);
+				if (value instanceof JsonNode) {
+					found.add(new RecordProblem(name, "'" + name + "' is a nested object: name a field inside it"));
+				}
+				else {
+					draft.property(name, value);
+				}
+			});
+		}
+
+		/** A pending tie: its draft and the unresolved ends. */
+		record PendingTie(TieDraft draft, RecordSource.Item item, String at, End from, End to) {
+		}
+
+		/**
+		 * A tie's end: an id, or a name (of a label) or a country to find.
+		 *
+		 * @param field {@code from} or {@code to}
+		 * @param id the id, when given
+		 * @param name the name to find, or null
+		 * @param label the label a name is found among
+		 */
+		record End(String field, @Nullable String id, @Nullable String name, @Nullable Label label) {
+		}
+
+		private void tie(Mapping.Rule rule, RecordSource.Item item, MappedValues.Scope scope) {
+			List<RecordProblem> found = new ArrayList<>();
+			End from = end("from", rule.get("from"), scope, found);
+			End to = end("to", rule.get("to"), scope, found);
+			TieDraft draft = new TieDraft();
+			draft.defaults(this.mapping.tlp(), this.mapping.owner(), this.mapping.recipients());
+			draft.set("type", rule.get("type"));
+			if (rule.spec().containsKey("role")) {
+				draft.set("role", MappedValues.text(rule.get("role"), scope, "role", found));
+			}
+			for (String field : TIE_FIELDS) {
+				if (rule.spec().containsKey(field)) {
+					draft.set(field, MappedValues.value(rule.get(field), scope, field, found));
+				}
+			}
+			properties(rule, scope, draft, found);
+			draft.sources(List.of(new Citation(this.mapping.dataset().id(), item.locator())));
+			for (RecordProblem p : found) {
+				problem(item, scope.at(), p.field(), p.reason());
+			}
+			if (found.isEmpty() && from != null && to != null) {
+				this.pending.add(new PendingTie(draft, item, scope.at(), from, to));
+			}
+		}
+
+		private @Nullable End end(String field, @Nullable Object spec, MappedValues.Scope scope,
+				List<RecordProblem> found) {
+			if (spec instanceof String template) {
+				Object id = MappedValues.template(template, scope);
+				if (id == null) {
+					found.add(new RecordProblem(field, "the template '" + template + "' has no value for this record"));
+					return null;
+				}
+				return new End(field, crosswalk(String.valueOf(id)), null, null);
+			}
+			Map<String, Object> map = Mapping.map(spec);
+			if (map.containsKey("country")) {
+				String name = MappedValues.text(map.get("country"), scope, field, found);
+				if (name == null) {
+					found.add(new RecordProblem(field, "no country given"));
+					return null;
+				}
+				String code = this.countries.code(name);
+				if (code == null) {
+					found.add(new RecordProblem(field, "unknown country '" + name + "' (neither an ISO 3166 code nor an "
+							+ "English ISO name: add it to the mapping's 'countries')"));
+					return null;
+				}
+				return new End(field, "country:" + code, null, null);
+			}
+			if (map.containsKey("name")) {
+				String name = MappedValues.text(map.get("name"), scope, field, found);
+				Label label = Label.ofCypherName(String.valueOf(map.get("label"))).orElse(null);
+				if (name == null || label == null) {
+					found.add(new RecordProblem(field, "a name end needs a 'name' with a value and a 'label'"));
+					return null;
+				}
+				return new End(field, null, name, label);
+			}
+			if (map.containsKey("id")) {
+				return end(field, map.get("id"), scope, found);
+			}
+			found.add(new RecordProblem(field, "an end is an id template, {country: ...}, {name: ..., label: ...} "
+					+ "or {id: ...}"));
+			return null;
+		}
+
+		private RecordRules.Context openContext() {
+			String dataset = this.mapping.dataset().id();
+			return new RecordRules.Context() {
+				@Override
+				public @Nullable Label labelOf(String id) {
+					return null;
+				}
+
+				@Override
+				public boolean hasSource(String sourceId) {
+					return sourceId.equals(dataset);
+				}
+
+				@Override
+				public String sourcesAt() {
+					return "the mapping";
+				}
+			};
+		}
+
+		/**
+		 * Matches nodes to the graph (by the crosswalk's ids, by name where a rule says {@code match: name}), finds
+		 * every tie's ends, and checks each tie.
+		 */
+		void resolve(java.util.function.Function<Set<String>, Map<String, Stored>> fetch) {
+			Map<String, String> byName = new HashMap<>();
+			for (Mapping.Rule rule : this.mapping.nodes()) {
+				if ("name".equals(rule.get("match"))) {
+					Label label = Label.ofCypherName(String.valueOf(rule.get("label"))).orElseThrow();
+					byName.putAll(storedNames(label));
+				}
+			}
+			// Nodes matched by name to a stored node take its id.
+			Map<String, Planned<NodeRecord>> renamed = new LinkedHashMap<>();
+			for (Map.Entry<String, Planned<NodeRecord>> entry : this.nodes.entrySet()) {
+				NodeRecord record = entry.getValue().record;
+				String key = nameKey(record.label(), record.name());
+				String stored = byName.get(key);
+				String id = (stored != null && !stored.equals(entry.getKey())) ? stored : entry.getKey();
+				Planned<NodeRecord> planned = renamed.get(id);
+				if (planned == null) {
+					renamed.put(id, entry.getValue());
+				}
+				else {
+					planned.citations.addAll(entry.getValue().citations);
+				}
+				if (!id.equals(entry.getKey())) {
+					this.aliases.put(entry.getKey(), id);
+				}
+			}
+			this.nodes.clear();
+			this.nodes.putAll(renamed);
+			Map<String, String> plannedNames = new HashMap<>();
+			this.nodes.forEach((id, p) -> {
+				plannedNames.putIfAbsent(nameKey(p.record.label(), p.record.name()), id);
+				p.record.aliases().forEach((a) -> plannedNames.putIfAbsent(nameKey(p.record.label(), a), id));
+			});
+			Set<String> referenced = new LinkedHashSet<>();
+			for (PendingTie tie : this.pending) {
+				for (End end : List.of(tie.from(), tie.to())) {
+					if (end.id() != null && !this.nodes.containsKey(end.id())) {
+						referenced.add(this.aliases.getOrDefault(end.id(), end.id()));
+					}
+				}
+			}
+			Map<String, Stored> stored = fetch.apply(referenced);
+			Map<String, String> namesOfEnds = new HashMap<>();
+			for (PendingTie tie : this.pending) {
+				for (End end : List.of(tie.from(), tie.to())) {
+					if (end.name() != null && !plannedNames.containsKey(nameKey(end.label(), end.name()))) {
+						namesOfEnds.putAll(storedNames(end.label()));
+					}
+				}
+			}
+			String dataset = this.mapping.dataset().id();
+			RecordRules.Context context = new RecordRules.Context() {
+				@Override
+				public @Nullable Label labelOf(String id) {
+					Planned<NodeRecord> planned = Plan.this.nodes.get(id);
+					if (planned != null) {
+						return planned.record.label();
+					}
+					Stored s = stored.get(id);
+					return (s != null) ? s.label() : null;
+				}
+
+				@Override
+				public boolean hasSource(String sourceId) {
+					return sourceId.equals(dataset);
+				}
+
+				@Override
+				public String sourcesAt() {
+					return "the mapping";
+				}
+
+				@Override
+				public String nodesAt() {
+					return "neither the graph nor this import holds";
+				}
+			};
+			for (PendingTie tie : this.pending) {
+				String from = endId(tie.from(), plannedNames, namesOfEnds);
+				String to = endId(tie.to(), plannedNames, namesOfEnds);
+				if (from == null || to == null) {
+					End missing = (from == null) ? tie.from() : tie.to();
+					problem(tie.item(), tie.at(), missing.field(), "no " + missing.label().cypherName() + " named '"
+							+ missing.name() + "' in the graph or this import (add it, or map the name in 'crosswalk')");
+					continue;
+				}
+				tie.draft().set("from", from).set("to", to);
+				Draft.Checked<TieRecord> checked = tie.draft().check(context);
+				for (RecordProblem p : checked.problems()) {
+					problem(tie.item(), tie.at(), p.field(), p.reason());
+				}
+				TieRecord record = checked.record();
+				if (record == null) {
+					continue;
+				}
+				Planned<TieRecord> planned = this.ties.get(record.id());
+				if (planned == null) {
+					planned = new Planned<>(record, tie.item().locator());
+					planned.versions.add(record);
+					this.ties.put(record.id(), planned);
+				}
+				planned.citations.addAll(record.sources());
+			}
+			this.pending.clear();
+		}
+
+		/** Ids a node was planned under before it was matched by name to a stored one. */
+		final Map<String, String> aliases = new HashMap<>();
+
+		private @Nullable String endId(End end, Map<String, String> planned, Map<String, String> stored) {
+			if (end.id() != null) {
+				return this.aliases.getOrDefault(end.id(), end.id());
+			}
+			String key = nameKey(end.label(), end.name());
+			String id = planned.get(key);
+			if (id == null) {
+				id = stored.get(key);
+			}
+			return (id != null) ? this.aliases.getOrDefault(id, id) : null;
+		}
+
+		/** Names and aliases of stored nodes of a label (lower case), to their ids. */
+		final Map<Label, Map<String, String>> storedNames = new HashMap<>();
+
+		java.util.function.Function<Label, Map<String, String>> names = (label) -> Map.of();
+
+		private Map<String, String> storedNames(Label label) {
+			return this.storedNames.computeIfAbsent(label, this.names);
+		}
+
+		static String nameKey(@Nullable Label label, @Nullable String name) {
+			return label + "|" + String.valueOf(name).strip().toLowerCase(Locale.ROOT);
+		}
+
+		/** Compares every planned item with the store: created, updated, unchanged, conflicts. */
+		void diff(java.util.function.Function<Set<String>, Map<String, Stored>> fetch,
+				java.util.function.Function<Set<String>, Map<String, StoredTie>> fetchTies) {
+			Map<String, Stored> stored = fetch.apply(this.nodes.keySet());
+			Map<String, Object> datasetProps = RecordRules.props(this.mapping.dataset());
+			Stored storedDataset = fetch.apply(Set.of(this.mapping.dataset().id())).get(this.mapping.dataset().id());
+			compare(this.mapping.dataset().id(), Label.SOURCE, null, datasetProps, null,
+					(storedDataset != null) ? storedDataset.props() : null, sourceValues(datasetProps),
+					(storedDataset != null) ? sourceValues(storedDataset.props()) : null);
+			for (Map.Entry<String, Planned<NodeRecord>> entry : this.nodes.entrySet()) {
+				Planned<NodeRecord> planned = entry.getValue();
+				NodeRecord record = withCitations(planned.record, entry.getKey(), planned.citations);
+				Stored before = stored.get(entry.getKey());
+				if (before != null && before.label() != record.label()) {
+					this.problems.add(new ImportReport.Problem(planned.at.split("#|:")[0], planned.at, "id",
+							entry.getKey() + " is a " + before.label().cypherName() + " in the graph, not a "
+									+ record.label().cypherName()));
+					continue;
+				}
+				if (before != null && curated(before.props())) {
+					NodeRecord storedRecord = NodeRecord.fromStored(entry.getKey(), before.label(), before.props());
+					Map<String, Object> props = new LinkedHashMap<>(before.props());
+					List<String> statements = new ArrayList<>(NodeRecord.texts(props.get("otherStatements")));
+					for (NodeRecord version : planned.versions) {
+						statements(entry.getKey(), storedRecord.values(), version.values(), version.sources(),
+								statements, Set.of("id", "label", "sources", "tlp", "owner", "recipients"));
+					}
+					addCitations(props, record.sources());
+					if (!statements.isEmpty()) {
+						props.put("otherStatements", List.copyOf(new LinkedHashSet<>(statements)));
+					}
+					compare(entry.getKey(), before.label(), null, props, null, before.props(),
+							curatedValues(storedRecord.values(), props), curatedValues(storedRecord.values(), before.props()));
+				}
+				else {
+					Map<String, Object> props = new LinkedHashMap<>(RecordRules.props(record));
+					compare(entry.getKey(), record.label(), null, props, null, (before != null) ? before.props() : null,
+							record.values(), (before != null)
+									? NodeRecord.fromStored(entry.getKey(), before.label(), before.props()).values() : null);
+				}
+			}
+			Set<String> froms = new LinkedHashSet<>();
+			this.ties.values().forEach((p) -> froms.add(p.record.from()));
+			Map<String, StoredTie> storedTies = fetchTies.apply(froms);
+			for (Map.Entry<String, Planned<TieRecord>> entry : this.ties.entrySet()) {
+				Planned<TieRecord> planned = entry.getValue();
+				TieRecord record = withCitations(planned.record, planned.citations);
+				StoredTie before = storedTies.get(entry.getKey());
+				if (before != null && curated(before.props())) {
+					TieRecord storedRecord = TieRecord.fromStored(before.from(), before.type(), before.to(), before.props());
+					Map<String, Object> props = new LinkedHashMap<>(before.props());
+					List<String> statements = new ArrayList<>(NodeRecord.texts(props.get("otherStatements")));
+					statements(entry.getKey(), storedRecord.values(), record.values(), record.sources(), statements,
+							Set.of("from", "type", "to", "role", "sources", "tlp", "owner", "recipients"));
+					addCitations(props, record.sources());
+					if (!statements.isEmpty()) {
+						props.put("otherStatements", List.copyOf(new LinkedHashSet<>(statements)));
+					}
+					compare(entry.getKey(), null, record, props, null, before.props(),
+							curatedValues(storedRecord.values(), props), curatedValues(storedRecord.values(), before.props()));
+				}
+				else {
+					compare(entry.getKey(), null, record, new LinkedHashMap<>(RecordRules.props(record)), null,
+							(before != null) ? before.props() : null, record.values(), (before != null)
+									? TieRecord.fromStored(before.from(), before.type(), before.to(), before.props()).values()
+									: null);
+				}
+			}
+			landingConflicts(storedTies);
+		}
+
+		/** Curated cables whose curated landings in countries the dataset does not give (or the reverse). */
+		private void landingConflicts(Map<String, StoredTie> storedTies) {
+			Map<String, Set<String>> curated = new HashMap<>();
+			storedTies.values().forEach((t) -> {
+				if (t.type() == RelType.LANDS_IN && curated(t.props()) && t.to().startsWith("country:")) {
+					curated.computeIfAbsent(t.from(), (k) -> new TreeSet<>()).add(t.to());
+				}
+			});
+			Map<String, Set<String>> imported = new HashMap<>();
+			this.ties.values().forEach((p) -> {
+				if (p.record.type() == RelType.LANDS_IN) {
+					imported.computeIfAbsent(p.record.from(), (k) -> new TreeSet<>()).add(p.record.to());
+				}
+			});
+			curated.forEach((cable, countries) -> {
+				Set<String> theirs = imported.get(cable);
+				if (theirs != null && !theirs.containsAll(countries)) {
+					this.conflicts.add(new ImportReport.Conflict(cable, "landing", String.join(", ", countries),
+							String.join(", ", theirs), this.nodes.containsKey(cable) ? this.nodes.get(cable).at : ""));
+				}
+			});
+		}
+
+		private void statements(String id, Map<String, Object> curated, Map<String, Object> imported,
+				List<Citation> sources, List<String> statements, Set<String> skip) {
+			String cite = sources.stream().map(NodeRecord::citationText).reduce((a, b) -> a + "; " + b).orElse("");
+			imported.forEach((key, value) -> {
+				if (skip.contains(key)) {
+					return;
+				}
+				Object mine = curated.get(key);
+				String text = (value instanceof List<?> l) ? String.join(", ", NodeRecord.texts(l)) : String.valueOf(value);
+				if (!Objects.equals(mine, value)) {
+					statements.add(key + ": " + text + " [" + cite + "]");
+					if (mine != null) {
+						String was = (mine instanceof List<?> l) ? String.join(", ", NodeRecord.texts(l)) : String.valueOf(mine);
+						this.conflicts.add(new ImportReport.Conflict(id, key, was, text, cite));
+					}
+				}
+			});
+		}
+
+		private static Map<String, Object> curatedValues(Map<String, Object> values, Map<String, Object> props) {
+			Map<String, Object> out = new LinkedHashMap<>(values);
+			out.put("sources", NodeRecord.citationTexts(NodeRecord.citationsOf(props)));
+			out.put("otherStatements", NodeRecord.texts(props.get("otherStatements")));
+			return out;
+		}
+
+		private static Map<String, Object> sourceValues(Map<String, Object> props) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			for (String key : List.of("name", "publisher", "licence", "datasetVersion", "retrieved", "url", "file")) {
+				if (props.get(key) != null) {
+					out.put(key, String.valueOf(props.get(key)));
+				}
+			}
+			return out;
+		}
+
+		private void addCitations(Map<String, Object> props, List<Citation> citations) {
+			Set<Citation> all = new LinkedHashSet<>(NodeRecord.citationsOf(props));
+			all.addAll(citations);
+			props.put("sourceIds", all.stream().map(Citation::sourceId).toList());
+			props.put("sourceLocators", all.stream().map(Citation::locator).toList());
+		}
+
+		private boolean curated(Map<String, Object> props) {
+			return NodeRecord.texts(props.get("sourceIds"))
+				.stream()
+				.anyMatch((s) -> !s.equals(this.mapping.dataset().id()));
+		}
+
+		private void compare(String id, @Nullable Label label, @Nullable TieRecord tie, Map<String, Object> props,
+				@Nullable Object unused, @Nullable Map<String, Object> stored, Map<String, Object> after,
+				@Nullable Map<String, Object> before) {
+			props.remove("version");
+			if (stored == null) {
+				props.put("version", 1L);
+				this.created++;
+				this.changes.add(new Change(id, label, tie, props, null, after, null));
+				return;
+			}
+			Map<String, Object> was = new LinkedHashMap<>(stored);
+			Object version = was.remove("version");
+			if (normal(was).equals(normal(props))) {
+				this.unchanged++;
+				return;
+			}
+			long next = ((version instanceof Number n) ? n.longValue() : 1L) + 1;
+			props.put("version", next);
+			this.updated++;
+			this.changes.add(new Change(id, label, tie, props, (before != null) ? before : Map.of(), after,
+					stored.get("access")));
+		}
+
+		private static Object normal(@Nullable Object value) {
+			if (value instanceof Map<?, ?> m) {
+				Map<String, Object> out = new java.util.TreeMap<>();
+				m.forEach((k, v) -> out.put(String.valueOf(k), normal(v)));
+				return out;
+			}
+			if (value instanceof List<?> l) {
+				return l.stream().map(Plan::normal).toList();
+			}
+			if (value instanceof Integer i) {
+				return i.longValue();
+			}
+			if (value instanceof LocalDate d) {
+				return d.toString();
+			}
+			return (value == null) ? "" : value;
+		}
+
+		private static NodeRecord withCitations(NodeRecord r, String id, List<Citation> citations) {
+			return new NodeRecord(id, r.label(), r.name(), r.acronym(), r.aliases(), r.kind(), r.description(),
+					r.status(), r.confidence(), r.start(), r.end(), r.sector(), r.euStatus(), r.iso3(), r.lengthKm(),
+					r.corridor(), r.url(), r.seat(), r.marking(), List.copyOf(new LinkedHashSet<>(citations)),
+					r.properties());
+		}
+
+		private static TieRecord withCitations(TieRecord r, List<Citation> citations) {
+			return new TieRecord(r.from(), r.type(), r.to(), r.role(), r.status(), r.confidence(), r.start(), r.end(),
+					r.marking(), List.copyOf(new LinkedHashSet<>(citations)), r.properties());
+		}
+
+	}
+
+	/** ISO 3166 countries by alpha-2 or alpha-3 code or English name (accents and case aside), and a crosswalk. */
+	static final class Countries {
+
+		private final Map<String, String> codes = new HashMap<>();
+
+		Countries(Map<String, String> crosswalk) {
+			for (String code : Locale.getISOCountries()) {
+				Locale locale = Locale.of("", code);
+				this.codes.put(MappedValues.slug(code), code);
+				this.codes.put(key(locale.getDisplayCountry(Locale.ENGLISH)), code);
+				try {
+					this.codes.put(MappedValues.slug(locale.getISO3Country()), code);
+				}
+				catch (java.util.MissingResourceException ex) {
+					// no alpha-3 for this code
+				}
+			}
+			crosswalk.forEach((name, code) -> this.codes.put(key(name), code.strip().toUpperCase(Locale.ROOT)));
+		}
+
+		@Nullable String code(String name) {
+			return this.codes.get(key(name));
+		}
+
+		/** "St. Kitts & Nevis" and "Saint Kitts and Nevis" alike. */
+		private static String key(String name) {
+			return MappedValues.slug(name.replace("&", " and ").replaceAll("(?i)\\bst\\.?\\s", "saint "));
+		}
+
+	}
+
+}
