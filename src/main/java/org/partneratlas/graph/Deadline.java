@@ -25,6 +25,9 @@ public final class Deadline {
 
 	private final Map<List<Object>, Object> answers = new ConcurrentHashMap<>();
 
+	/** Set once an expensive question of this request found no slot ({@link ExpensiveWork}). */
+	volatile boolean refused;
+
 	private Deadline(Duration budget) {
 		this.budget = budget;
 		this.end = System.nanoTime() + budget.toNanos();

@@ -39,6 +39,11 @@ public class ExpensiveWork {
 		this.wait = wait;
 	}
 
+	private OverloadedException overloaded() {
+		return new OverloadedException("The service is busy with expensive questions (" + this.concurrency
+				+ " at a time): nothing was computed, ask again in a moment", Duration.ofSeconds(1));
+	}
+
 	/** How many expensive questions may run at once. */
 	public int concurrency() {
 		return this.concurrency;
@@ -67,6 +72,10 @@ public class ExpensiveWork {
 	/** Runs {@code work} in a free slot, on a platform thread, under the caller's deadline; waits for its answer. */
 	public <T> T run(Supplier<T> work) {
 		Deadline deadline = Deadline.current();
+		if (deadline != null && deadline.refused) {
+			// one of this request's questions found no slot: the others do not queue again
+			throw overloaded();
+		}
 		Duration waitAtMost = this.wait;
 		if (deadline != null && deadline.remaining().compareTo(waitAtMost) < 0) {
 			waitAtMost = deadline.remaining();
@@ -75,9 +84,9 @@ public class ExpensiveWork {
 			if (!this.slots.tryAcquire(Math.max(0, waitAtMost.toNanos()), TimeUnit.NANOSECONDS)) {
 				if (deadline != null) {
 					deadline.check();
+					deadline.refused = true;
 				}
-				throw new OverloadedException("The service is busy with expensive questions (" + this.concurrency
-						+ " at a time): nothing was computed, ask again in a moment", Duration.ofSeconds(1));
+				throw overloaded();
 			}
 		}
 		catch (InterruptedException ex) {
