@@ -130,6 +130,15 @@ class GraphQlTransport {
 			return (write != null) ? builder.build(write) : builder.body(body);
 		}
 
+		/** 503 when the database could not be reached (a GraphQL error classified UNAVAILABLE), else as usual. */
+		@Override
+		protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+			boolean unavailable = response.getErrors()
+				.stream()
+				.anyMatch((error) -> "UNAVAILABLE".equals(String.valueOf(error.getErrorType())));
+			return unavailable ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, mediaType);
+		}
+
 		/** As the superclass chooses it: the first accepted type it supports, else JSON. */
 		private static MediaType responseMediaType(ServerRequest request) {
 			java.util.List<MediaType> accepted;
