@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.partneratlas.graph.Tlp;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.partneratlas.graph.Visibility;
 
 /**
@@ -23,6 +26,17 @@ record Caller(String name, Role role, Tlp clearance, String organisation, Set<St
 
 	Visibility visibility() {
 		return new Visibility(this.clearance, this.organisation, this.recipients);
+	}
+
+	/** The caller an authentication stands for; anonymous when none (or an anonymous one) is given. */
+	static Caller of(@org.jspecify.annotations.Nullable Authentication authentication) {
+		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+			return of(jwt.getSubject(), jwt.getClaims());
+		}
+		if (authentication != null && authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal p) {
+			return of(p.getName(), p.getAttributes());
+		}
+		return of("anonymous", Map.of());
 	}
 
 	/**

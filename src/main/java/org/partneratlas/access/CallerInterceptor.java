@@ -1,7 +1,6 @@
 package org.partneratlas.access;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,10 +13,7 @@ import org.partneratlas.graph.Visibility;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,20 +60,17 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 	 * to the audit trail), otherwise one made here. It is echoed in the response header of the same name.
 	 */
 	private static String requestId(WebGraphQlRequest request) {
+		// made once per HTTP request by operations.RequestIds, so that the logs and the audit trail agree
+		if (request.getAttributes().get("atlas.requestId") instanceof String made) {
+			return made;
+		}
 		String given = request.getHeaders().getFirst(REQUEST_ID);
 		return (given != null && REQUEST_ID_FORM.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 	}
 
 	/** The caller of this request; anonymous when no token was presented. */
 	static Caller caller() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-			return Caller.of(jwt.getSubject(), jwt.getClaims());
-		}
-		if (authentication != null && authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal p) {
-			return Caller.of(p.getName(), p.getAttributes());
-		}
-		return Caller.of("anonymous", Map.of());
+		return Caller.of(SecurityContextHolder.getContext().getAuthentication());
 	}
 
 }

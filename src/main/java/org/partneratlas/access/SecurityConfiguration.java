@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,21 +22,46 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Who is calling. Every endpoint is open to anonymous callers (who see CLEAR data only); a request that presents a
  * bearer token must present a good one: an unknown, revoked, expired, forged or wrong-audience token gets 401, never
  * anonymous access. Two modes: API tokens from configuration ({@code atlas.access.mode=tokens}, the default) and JWTs
- * from an identity provider ({@code oidc}: signature, issuer, audience and expiry checked).
+ * from an identity provider ({@code oidc}: signature, issuer, audience and expiry checked). Credentials must be
+ * unambiguous: two {@code Authorization} headers, or one that is not {@code Bearer <token>}, get 401. Operational
+ * endpoints other than health (and, where introspection is for admins, the printed schema) are for admins only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessProperties.class)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, AccessProperties access) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+	SecurityFilterChain api(HttpSecurity http, AccessProperties access, ScrapePort scrapePort,
+			io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
+		boolean schemaForAdminsOnly = "admins".equals(access.introspection());
+		AuthorizationManager<RequestAuthorizationContext> admins = (authentication,
+				context) -> new AuthorizationDecision(Caller.of(authentication.get()).role() == Role.ADMIN);
+		http.authorizeHttpRequests((requests) -> {
+			// Liveness and readiness stay open (no details: management.endpoint.health.show-details=never);
+			// every other operational endpoint (metrics, prometheus, info...) is for admins only, except the
+			// Prometheus scrape on the private management port (management.server.port, loopback by default).
+			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			requests.requestMatchers((request) -> scrapePort.is(request.getLocalPort())
+					&& "/actuator/prometheus".equals(request.getRequestURI())).permitAll();
+			requests.requestMatchers("/actuator", "/actuator/**").access(admins);
+			if (schemaForAdminsOnly) {
+				// The printed schema is introspection by another door: admins only where introspection is.
+				requests.requestMatchers("/graphql/schema", "/graphql/schema/**").access(admins);
+			}
+			requests.anyRequest().permitAll();
+		})
+			// Two Authorization headers, or one that is not a single bearer token, are ambiguous: 401, never read.
+			.addFilterBefore(new OneCredential(meters), BearerTokenAuthenticationFilter.class)
 			// bearer tokens in a header, no cookies: nothing for a cross-site request to ride on
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,6 +74,29 @@ class SecurityConfiguration {
 			http.oauth2ResourceServer((server) -> server.opaqueToken((opaque) -> opaque.introspector(tokens)));
 		}
 		return http.build();
+	}
+
+	@Bean
+	ScrapePort scrapePort() {
+		return new ScrapePort();
+	}
+
+	/** The port of the separate management server, once it listens (none when the actuator shares the API port). */
+	static final class ScrapePort implements ApplicationListener<WebServerInitializedEvent> {
+
+		private volatile int port = -1;
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+				this.port = event.getWebServer().getPort();
+			}
+		}
+
+		boolean is(int localPort) {
+			return this.port > 0 && localPort == this.port;
+		}
+
 	}
 
 	static JwtDecoder jwtDecoder(AccessProperties.Oidc oidc) {

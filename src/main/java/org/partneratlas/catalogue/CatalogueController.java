@@ -64,7 +64,8 @@ class CatalogueController {
 		ActorFilter f = ActorFilter.orAll(filter);
 		Map<String, Object> filters = f.parameters("");
 		filters.remove("labels");
-		return connection(Listing.of(f.actorLabels(), filters, first, after, last, before, this.cursors), visibility);
+		return connection(Listing.of(f.actorLabels(), filters, first, after, last, before, this.cursors, visibility),
+				visibility);
 	}
 
 	@QueryMapping
@@ -83,7 +84,8 @@ class CatalogueController {
 		filters.put("kinds", f.kinds());
 		filters.put("statuses", f.statuses());
 		filters.put("party", f.party());
-		return connection(Listing.of(labels, filters, first, after, last, before, this.cursors), visibility);
+		return connection(Listing.of(labels, filters, first, after, last, before, this.cursors, visibility),
+				visibility);
 	}
 
 	@SchemaMapping(typeName = "NodeConnection")
@@ -100,7 +102,7 @@ class CatalogueController {
 		CatalogueQueries.Page page = this.queries.page(listing, visibility);
 		List<NodeConnection.Item> edges = new ArrayList<>();
 		for (Entity node : page.nodes()) {
-			edges.add(new NodeConnection.Item(new Cursor(node.name(), node.id()).encode(this.cursors), node));
+			edges.add(new NodeConnection.Item(new Cursor(node.name(), node.id()).encode(this.cursors, listing.scope()), node));
 		}
 		boolean hasNext = listing.forward() ? page.more() : listing.cursor() != null;
 		boolean hasPrevious = listing.forward() ? listing.cursor() != null : page.more();

@@ -44,6 +44,8 @@ class CatalogueQueries {
 	List<SearchHit> search(String text, List<Label> labels, int first, Visibility visibility) {
 		Map<String, Object> parameters = new java.util.HashMap<>();
 		parameters.put("query", SearchText.lucene(text));
+		parameters.put("whole", SearchText.words(text).stream().map(SearchText::wholeWord).toList());
+		parameters.put("starts", SearchText.words(text).stream().map(SearchText::wordStart).toList());
 		parameters.put("exact", SearchText.exact(text));
 		parameters.put("labels", (labels == null) ? null : labels.stream().map(Label::cypherName).toList());
 		parameters.put("first", first);

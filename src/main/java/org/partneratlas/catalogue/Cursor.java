@@ -16,6 +16,9 @@ import org.partneratlas.graph.BadRequestException;
 /**
  * A listing position: the sort key (name) and the id of a node, sealed with AES-GCM so that a cursor is opaque (it
  * reveals nothing of the node it points at) and cannot be forged or altered (a changed cursor fails authentication).
+ * A cursor is bound to its <em>scope</em>: the listing it came from (labels and filters) and the grants of the caller
+ * it was made for. Replayed by a caller with other grants (an admin's cursor at a hidden node, handed to a viewer,
+ * would tell the viewer where that node's name sorts), or on another listing, it is refused as a bad request.
  *
  * @param name the node's name
  * @param id the node's id
@@ -26,17 +29,54 @@ record Cursor(String name, String id) {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	String encode(Sealer sealer) {
-		return sealer.seal(this.name + SEPARATOR + this.id);
+	String encode(Sealer sealer, String scope) {
+		return sealer.seal(scope + SEPARATOR + this.name + SEPARATOR + this.id);
 	}
 
-	static Cursor decode(String text, Sealer sealer) {
+	static Cursor decode(String text, Sealer sealer, String scope) {
 		String decoded = sealer.open(text);
+		int first = (decoded != null) ? decoded.indexOf(SEPARATOR) : -1;
 		int at = (decoded != null) ? decoded.lastIndexOf(SEPARATOR) : -1;
-		if (at < 0) {
-			throw new BadRequestException("malformed cursor '" + text + "': pass back a cursor this API returned");
+		if (first < 0 || at <= first) {
+			throw new BadRequestException("malformed cursor '" + shown(text)
+					+ "': pass back a cursor this API returned");
 		}
-		return new Cursor(decoded.substring(0, at), decoded.substring(at + 1));
+		if (!MessageDigest.isEqual(scope.getBytes(StandardCharsets.UTF_8),
+				decoded.substring(0, first).getBytes(StandardCharsets.UTF_8))) {
+			throw new BadRequestException("cursor '" + shown(text) + "' belongs to another listing or another caller: "
+					+ "a cursor is good only for the same field, filters and credentials it was returned for");
+		}
+		return new Cursor(decoded.substring(first + 1, at), decoded.substring(at + 1));
+	}
+
+	/**
+	 * The scope of a listing's cursors: a digest of what it lists and of the caller's grants, in a form that does
+	 * not depend on their order.
+	 */
+	static String scope(String listing, Object filters, java.util.List<String> grants) {
+		String text = listing + SEPARATOR + canonical(filters) + SEPARATOR + new java.util.TreeSet<>(grants);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Sealer.sha256(text));
+	}
+
+	private static String canonical(Object value) {
+		if (value instanceof java.util.Map<?, ?> map) {
+			java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+			map.forEach((k, v) -> {
+				if (v != null) {
+					sorted.put(String.valueOf(k), canonical(v));
+				}
+			});
+			return sorted.toString();
+		}
+		if (value instanceof java.util.Collection<?> list) {
+			return list.stream().map(Cursor::canonical).sorted().toList().toString();
+		}
+		return String.valueOf(value);
+	}
+
+	/** A cursor as an error message quotes it: the first characters only (a caller may send a huge one). */
+	private static String shown(String text) {
+		return (text.length() <= 80) ? text : text.substring(0, 80) + "...";
 	}
 
 	/**

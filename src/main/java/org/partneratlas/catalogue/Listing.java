@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.Visibility;
 
 /**
  * What a listing asks for: which labels, which filters, which page.
@@ -15,15 +16,17 @@ import org.partneratlas.graph.Label;
  * @param forward true to page forward ({@code first}/{@code after})
  * @param size the page size
  * @param cursor the cursor to start after (forward) or end before (backward), if any
+ * @param scope what this listing's cursors are bound to (see {@link Cursor})
  */
-record Listing(List<String> labels, Map<String, Object> filters, boolean forward, int size, Cursor cursor) {
+record Listing(List<String> labels, Map<String, Object> filters, boolean forward, int size, Cursor cursor,
+		String scope) {
 
 	static final int MAX_PAGE = 100;
 
 	static final int DEFAULT_PAGE = 20;
 
 	static Listing of(List<Label> labels, Map<String, Object> filters, Integer first, String after, Integer last,
-			String before, Cursor.Sealer sealer) {
+			String before, Cursor.Sealer sealer, Visibility visibility) {
 		if (first != null && last != null) {
 			throw new BadRequestException("give 'first' (with 'after') or 'last' (with 'before'), not both");
 		}
@@ -38,8 +41,10 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 					+ ", not " + size);
 		}
 		String cursor = forward ? after : before;
-		return new Listing(labels.stream().map(Label::cypherName).toList(), filters, forward, size,
-				(cursor == null) ? null : Cursor.decode(cursor, sealer));
+		List<String> names = labels.stream().map(Label::cypherName).toList();
+		String scope = Cursor.scope(names.toString(), filters, visibility.grants());
+		return new Listing(names, filters, forward, size, (cursor == null) ? null : Cursor.decode(cursor, sealer, scope),
+				scope);
 	}
 
 	/**

@@ -49,6 +49,16 @@ final class SearchText {
 		return String.join(" AND ", words(text).stream().map((w) -> "(" + w + "^2 OR " + w + "*)").toList());
 	}
 
+	/** A pattern (Cypher's {@code =~}, whole text) for a text holding this word as a whole word. */
+	static String wholeWord(String word) {
+		return "(?s).*(?<![\\p{L}\\p{N}])" + word + "(?![\\p{L}\\p{N}]).*";
+	}
+
+	/** A pattern for a text holding a word that starts with this one. */
+	static String wordStart(String word) {
+		return "(?s).*(?<![\\p{L}\\p{N}])" + word + ".*";
+	}
+
 	/** The text as an exact name or acronym would be compared. */
 	static String exact(String text) {
 		return text.strip().toLowerCase(Locale.ROOT);

@@ -68,7 +68,7 @@ class EditController {
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		BadRequestException.requireBetween("first", first, 1, MAX_HISTORY);
 		return this.reads.list("editing/history", visibility,
-				Map.of("id", id, "endId", withTies ? id : "", "first", first), (r) -> HistoryEvent.of(r.get("event")));
+				Map.of("id", id, "endId", withTies ? id : "", "first", first), (r) -> HistoryEvent.of(r.get("event"), r.get("earlierHidden").asBoolean()));
 	}
 
 }

@@ -70,7 +70,10 @@ class Edits {
 	private static final Set<String> REQUIRED = Set.of("name", "tlp");
 
 	private static final Pattern TIE_ID = Pattern.compile("(.+?)-(" + String.join("|",
-			java.util.Arrays.stream(RelType.values()).map(Enum::name).toList()) + ")->(.+?)(#[^#~]+)?(~[0-9]+)?");
+			java.util.Arrays.stream(RelType.values()).map(Enum::name).toList()) + ")->(.+?)(#[^#~]+)?(~[a-z0-9]+)?");
+
+	/** Random, so that a made id says nothing of the ids around it (hidden ones included). */
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	private final Driver driver;
 
@@ -164,16 +167,24 @@ class Edits {
 			Record record = ends.get(0);
 			Label fromLabel = label(record.get("fromLabels").asList(org.neo4j.driver.Value::asString));
 			Label toLabel = label(record.get("toLabels").asList(org.neo4j.driver.Value::asString));
-			String finalId = id;
 			List<Map<String, Object>> taken = record.get("taken").asList((v) -> v.asMap());
-			if (taken.stream().anyMatch((t) -> Boolean.TRUE.equals(t.get("visible")))) {
-				throw new WriteRefusedException(Reason.CONFLICT, "The tie " + id + " exists already: update it "
-						+ "(updateLink) rather than linking twice", Map.of("id", id));
+			java.util.Optional<String> visible = taken.stream()
+				.filter((t) -> Boolean.TRUE.equals(t.get("visible")))
+				.map((t) -> String.valueOf(t.get("id")))
+				.findFirst();
+			if (visible.isPresent()) {
+				throw new WriteRefusedException(Reason.CONFLICT, "The tie " + visible.get() + " exists already: update "
+						+ "it (updateLink) rather than linking twice", Map.of("id", visible.get()));
 			}
-			if (!taken.isEmpty()) {
-				// A tie the caller may not see holds the id: the new one gets its own, so the write reveals nothing.
-				finalId = id + "~" + (taken.size() + 1);
+			// Every tie made here gets a random suffix, whether or not a tie the caller may not see holds the plain
+			// id: a suffix only when one does would tell the caller that a hidden tie with these ends, type and
+			// role exists. (The plain id stays the identity a visible duplicate is refused by.)
+			Set<String> held = new java.util.HashSet<>(taken.stream().map((t) -> String.valueOf(t.get("id"))).toList());
+			String finalId;
+			do {
+				finalId = id + "~" + suffix();
 			}
+			while (held.contains(finalId));
 			TieDraft draft = new TieDraft();
 			fill(draft, input);
 			draft.set("from", from).set("type", type).set("to", to).set("role", role);
@@ -237,7 +248,8 @@ class Edits {
 			tx.run(this.statements.text("editing/delete-tie"),
 					author.visibility().with(Map.of("from", tie.from(), "to", tie.to(), "id", id)))
 				.consume();
-			record(tx, author, Action.UNLINKED, id, tie.from(), tie.to(), version + 1, old, Map.of(), reason, previous,
+			record(tx, author, Action.UNLINKED, id, tie.from(), tie.to(), nextVersion(version), old, Map.of(), reason,
+					previous,
 					null);
 			return before;
 		});
@@ -300,9 +312,10 @@ class Edits {
 		if (record.equals(old)) {
 			return null;
 		}
+		int next = nextVersion(version);
 		props.put("id", id);
-		props.put("version", version + 1);
-		return new Revision<>(record, props, version + 1, marking, previous);
+		props.put("version", next);
+		return new Revision<>(record, props, next, marking, previous);
 	}
 
 	/**
@@ -337,7 +350,7 @@ class Edits {
 			.list((r) -> r.get("id").asString()));
 	}
 
-	/** An id made from the acronym or name ({@code org:ecso}), with a number added when it is taken. */
+	/** An id made from the acronym or name and a random suffix ({@code org:ecso-4k2q9x}). */
 	private String freeId(TransactionContext tx, Label label, Map<String, Object> input) {
 		Object basis = (input.get("acronym") != null) ? input.get("acronym") : input.get("name");
 		String slug = Normalizer.normalize(String.valueOf(basis), Normalizer.Form.NFKD)
@@ -349,11 +362,37 @@ class Edits {
 			slug = UUID.randomUUID().toString().substring(0, 8);
 		}
 		slug = slug.substring(0, Math.min(slug.length(), 60));
-		String candidate = label.prefix() + ":" + slug;
-		for (int n = 2; taken(tx, candidate); n++) {
-			candidate = label.prefix() + ":" + slug + "-" + n;
+		// A random suffix on every made id: a number added only when the plain one is taken would tell the caller
+		// that a node they may not see holds it. Drawn again (unobservably) in the rare case it is taken.
+		String candidate;
+		do {
+			candidate = label.prefix() + ":" + slug + "-" + suffix();
 		}
+		while (taken(tx, candidate));
 		return candidate;
+	}
+
+	/**
+	 * The version after a change: a random stamp (2 to 2^31 - 1), not the next number. A version is what an update
+	 * names to show which state it read; a count would tell a caller who sees an item now how many changes it went
+	 * through while hidden from them (1, then 4).
+	 */
+	static int nextVersion(int current) {
+		int next;
+		do {
+			next = 2 + RANDOM.nextInt(Integer.MAX_VALUE - 2);
+		}
+		while (next == current);
+		return next;
+	}
+
+	/** Six random lower-case letters and digits (about 31 bits). */
+	private static String suffix() {
+		StringBuilder suffix = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			suffix.append(Character.forDigit(RANDOM.nextInt(36), 36));
+		}
+		return suffix.toString();
 	}
 
 	/** Patches a draft: left-out fields unchanged, null fields cleared, citations added or removed. */
@@ -484,7 +523,7 @@ class Edits {
 
 	/**
 	 * A tie's id, read back into its ends: {@code <from>-<TYPE>-><to>}, then {@code #<role>} when it has one and
-	 * {@code ~<n>} when a hidden tie held the plain id.
+	 * {@code ~<suffix>} (random) for a tie made through the API.
 	 */
 	record TieId(String id, String from, RelType type, String to) {
 

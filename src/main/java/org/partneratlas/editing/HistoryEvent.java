@@ -20,24 +20,28 @@ import tools.jackson.databind.json.JsonMapper;
  * @param itemId the node or tie changed
  * @param from the tie's start, for a tie
  * @param to the tie's end, for a tie
- * @param version the item's version after the change (for a removal, one more than the removed version)
- * @param changes each changed field, before and after
+ * @param version the item's version after the change (a stamp, see {@code Edits.nextVersion})
+ * @param changes each changed field, before and after (none when the earlier state was hidden from the caller)
  * @param reason why, where the writer said so (a removal always says)
+ * @param earlierHidden whether the caller could not see the item before this change
  */
 record HistoryEvent(String id, String at, String by, String role, String requestId, Action action, String itemId,
-		@Nullable String from, @Nullable String to, int version, List<Change> changes, @Nullable String reason) {
+		@Nullable String from, @Nullable String to, int version, List<Change> changes, @Nullable String reason,
+		boolean earlierHidden) {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static HistoryEvent of(Value value) {
+	/** An event as a caller may see it: without its changes when the state before it was hidden from them. */
+	static HistoryEvent of(Value value, boolean earlierHidden) {
 		Map<String, Object> e = value.asNode().asMap();
-		List<Change> changes = JSON.readValue(String.valueOf(e.get("changes")), new TypeReference<List<Change>>() {
-		});
+		List<Change> changes = earlierHidden ? List.of()
+				: JSON.readValue(String.valueOf(e.get("changes")), new TypeReference<List<Change>>() {
+				});
 		return new HistoryEvent(String.valueOf(e.get("id")), value.asNode().get("at").asZonedDateTime().toInstant().toString(),
 				String.valueOf(e.get("by")), String.valueOf(e.get("role")), String.valueOf(e.get("requestId")),
 				Action.valueOf(String.valueOf(e.get("action"))), String.valueOf(e.get("itemId")),
 				(String) e.get("from"), (String) e.get("to"), ((Number) e.get("version")).intValue(), changes,
-				(String) e.get("reason"));
+				(String) e.get("reason"), earlierHidden);
 	}
 
 	/** What kind of change. */

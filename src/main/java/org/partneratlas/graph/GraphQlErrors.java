@@ -31,6 +31,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	/** No slot for expensive work came free in time ({@link ExpensiveWork}). */
 	static final ErrorClassification OVERLOADED = ErrorClassification.errorClassification("OVERLOADED");
 
+	/** The database cannot be reached just now: HTTP 503 with Retry-After (see GraphQlTransport). */
+	public static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
+
 	private final java.time.Duration timeout;
 
 	GraphQlErrors(AtlasProperties properties) {
@@ -73,6 +76,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.errorType(TIMEOUT)
 				.message("The question took longer than the " + this.timeout.toSeconds() + " s the service allows "
 						+ "and was stopped (it is not retried): ask for less, e.g. fewer hops, a smaller depth or limit")
+				.build();
+		}
+		if (ex instanceof org.neo4j.driver.exceptions.ServiceUnavailableException
+				|| ex instanceof org.neo4j.driver.exceptions.SessionExpiredException) {
+			log.warn("The database is unreachable at {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(UNAVAILABLE)
+				.message("The database cannot be reached just now; nothing was read or written. Try again in a few "
+						+ "seconds: the service reconnects by itself")
 				.build();
 		}
 		String id = UUID.randomUUID().toString();

@@ -180,6 +180,15 @@ class GraphQlTransport {
 			return this.requestTimeout;
 		}
 
+		/** 503 when the database could not be reached (a GraphQL error classified UNAVAILABLE), else as usual. */
+		@Override
+		protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+			boolean unavailable = response.getErrors()
+				.stream()
+				.anyMatch((error) -> "UNAVAILABLE".equals(String.valueOf(error.getErrorType())));
+			return unavailable ? HttpStatus.SERVICE_UNAVAILABLE : super.selectResponseStatus(response, mediaType);
+		}
+
 		/** As the superclass chooses it: the first accepted type it supports, else JSON. */
 		private static MediaType responseMediaType(ServerRequest request) {
 			java.util.List<MediaType> accepted;

@@ -28,6 +28,29 @@ class ProductionProfileIT extends AtlasIT {
 	}
 
 	@Test
+	void printsTheSchemaForAdminsOnly() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		java.util.function.Function<String, java.net.http.HttpResponse<String>> get = (token) -> {
+			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port
+					+ "/graphql/schema"));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			try {
+				return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(get.apply(null).statusCode()).isEqualTo(401);
+		assertThat(get.apply(null).body()).doesNotContain("type Query");
+		assertThat(get.apply("test-amber").statusCode()).isEqualTo(403);
+		assertThat(get.apply("test-red-cleared").statusCode()).isEqualTo(200);
+		assertThat(get.apply("test-red-cleared").body()).contains("type Query");
+	}
+
+	@Test
 	void stillAnswersQueries() {
 		assertThat(this.graphQl.post("{ node(id: \"union:eu\") { name } }").read("$.data.node.name", String.class))
 			.isEqualTo("European Union");

@@ -50,12 +50,12 @@ class VisibilityDifferentialIT {
 		}
 		for (List<Label> labels : List.of(List.of(Label.ORGANISATION), List.of(Label.INSTRUMENT))) {
 			HashMap<String, Object> filters = new HashMap<>();
-			Listing listing = Listing.of(labels, filters, 100, null, null, null, sealer);
+			Listing listing = Listing.of(labels, filters, 100, null, null, null, sealer, caller);
 			answers.add(queries.page(listing, caller).nodes().stream().map(Entity::id).toList().toString());
 			answers.add(String.valueOf(queries.count(listing, caller)));
 			HashMap<String, Object> byParty = new HashMap<>();
 			byParty.put("party", "org:a" + pick.nextInt(24));
-			Listing party = Listing.of(List.of(Label.INSTRUMENT), byParty, 100, null, null, null, sealer);
+			Listing party = Listing.of(List.of(Label.INSTRUMENT), byParty, 100, null, null, null, sealer, caller);
 			answers.add(queries.page(party, caller).nodes().stream().map(Entity::id).toList() + " "
 					+ queries.count(party, caller));
 		}
@@ -64,8 +64,8 @@ class VisibilityDifferentialIT {
 				List.of(Label.INSTRUMENT, Label.PROJECT, Label.ORGANISATION))) {
 			HashMap<String, Object> byKind = new HashMap<>();
 			byKind.put("kinds", List.of(MarkedGraphs.KINDS.get(pick.nextInt(MarkedGraphs.KINDS.size())), "association"));
-			Listing forward = Listing.of(labels, byKind, 5, null, null, null, sealer);
-			Listing backward = Listing.of(labels, byKind, null, null, 5, null, sealer);
+			Listing forward = Listing.of(labels, byKind, 5, null, null, null, sealer, caller);
+			Listing backward = Listing.of(labels, byKind, null, null, 5, null, sealer, caller);
 			answers.add(queries.page(forward, caller).nodes().stream().map(Entity::id).toList() + " "
 					+ queries.page(backward, caller).nodes().stream().map(Entity::id).toList() + " "
 					+ queries.count(forward, caller));

@@ -155,7 +155,8 @@ class CypherFilesIT {
 				case "grants" -> List.of("tlp:CLEAR");
 				case "types" -> List.of("PARTY_TO");
 				case "ids", "kinds", "statuses", "euStatus", "sectors", "avoid", "avoidKinds", "topics", "has", "lacks",
-						"instrumentKinds", "tieKinds", "otherIds", "otherKinds", "otherEuStatus", "otherSectors" ->
+						"instrumentKinds", "tieKinds", "otherIds", "otherKinds", "otherEuStatus", "otherSectors", "whole",
+						"starts" ->
 					List.of("x");
 				case "limit", "edgeLimit", "first", "depth", "k", "maxHops", "ceiling" -> 1;
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
