@@ -37,22 +37,25 @@ done
 bolt=$(grep -o 'bolt://127.0.0.1:[0-9]*' "$log" | head -1)
 "$java" -Xmx6g -cp "$cp" org.partneratlas.bench.ExportBench "$size" "$bolt"
 auth='Authorization: Bearer local-admin-secret'
-heap_used() {
-  curl -s "http://127.0.0.1:$port/actuator/metrics/jvm.memory.used?tag=area:heap" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+metric() { # a Micrometer gauge, in bytes
+  curl -s "http://127.0.0.1:$port/actuator/metrics/$1" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
 measure() { # name, url path, output file
-  local max=0 used
+  local max=0 live=0 used
   curl -s -o "$3" -H "$auth" -w '%{http_code} %{time_total} %{size_download}\n' "http://127.0.0.1:$port$2" >"$work/curl.out" &
   local c=$!
   while kill -0 $c 2>/dev/null; do
-    used=$(heap_used || echo 0); [ "$used" -gt "$max" ] && max=$used; sleep 0.5
+    used=$(metric 'jvm.memory.used?tag=area:heap' || echo 0); [ "$used" -gt "$max" ] && max=$used
+    used=$(metric jvm.gc.live.data.size || echo 0); [ "$used" -gt "$live" ] && live=$used
+    sleep 0.5
   done
   wait $c
   read -r code secs bytes <"$work/curl.out"
-  printf '| %s | %s | %s | %.1f s | %.1f MiB | %d MiB |\n' "$size" "$1" "$code" "$secs" "$(echo "$bytes/1048576" | bc -l)" $((max / 1048576))
+  printf '| %s | %s | %s | %.1f s | %.1f MiB | %d MiB | %d MiB |\n' "$size" "$1" "$code" "$secs" "$(echo "$bytes/1048576" | bc -l)" \
+    $((max / 1048576)) $((live / 1048576))
 }
-echo "| size | what | HTTP | time | file | peak heap used (cap $heap) |"
-echo "|---|---|---|---|---|---|"
+echo "| size | what | HTTP | time | file | peak heap used (cap $heap) | peak live data after a major GC |"
+echo "|---|---|---|---|---|---|---|"
 for f in ${FORMATS:-graphml gexf cyjs csv}; do
   measure "export all, $f" "/export?format=$f&scope=all" "$work/export-$size.$f"
 done

@@ -21,11 +21,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /export?format=graphml|gexf|cyjs|csv&scope=all|neighbourhood|path|view&...}: a file of what the caller
+ * {@code GET /export?format=graphml|gexf|cyjs|csv&scope=all|neighbourhood|path|view&...} (or the same parameters
+ * POSTed as a form): a file of what the caller
  * may see, authenticated exactly as {@code /graphql} (a bearer token, or anonymous and CLEAR only). The file is named
  * after its scope and the highest marking it holds ({@code partner-atlas-neighbourhood-country-IN-TLP-AMBER.gexf}),
  * which the {@code X-Atlas-Tlp} header repeats; nothing is cached on the way. Every problem with the request is a 400
@@ -44,7 +46,8 @@ class ExportController {
 		this.exports = exports;
 	}
 
-	@GetMapping("/export")
+	/** GET with the query string; or POST as a form, for a view of more ids than a URL holds (Tomcat takes 8 KiB). */
+	@RequestMapping(path = "/export", method = { RequestMethod.GET, RequestMethod.POST })
 	void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		request.getParameterMap().forEach((k, v) -> parameters.put(k, Arrays.asList(v)));

@@ -51,6 +51,24 @@ final class ExportClient {
 		}
 	}
 
+	HttpResponse<byte[]> postForm(String token, String form) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/export"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** An export that must succeed, saved to a file named as the service named it. */
 	Path export(String token, String query, Path folder) throws IOException {
 		HttpResponse<byte[]> response = get(token, query);
