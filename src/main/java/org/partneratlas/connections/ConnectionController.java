@@ -12,6 +12,7 @@ import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.ExpensiveWork;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.NotFoundException;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
 import org.partneratlas.graph.Vocabulary;
@@ -99,7 +100,16 @@ class ConnectionController {
 	List<CommonPartner> commonPartners(@Argument String a, @Argument String b, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		requireBetween("limit", limit, 1, MAX_ROWS);
-		return this.queries.commonPartners(a, b, AsOf.parse(asOf), limit, visibility);
+		LocalDate date = AsOf.parse(asOf);
+		// no partners of a node that is not there is not "no partners": say which end is missing (or hidden)
+		List<Entity> ends = this.reads.nodes(List.of(a, b), visibility);
+		if (ends.get(0) == null) {
+			throw new NotFoundException("a", a);
+		}
+		if (ends.get(1) == null) {
+			throw new NotFoundException("b", b);
+		}
+		return this.queries.commonPartners(a, b, date, limit, visibility);
 	}
 
 	@QueryMapping

@@ -48,6 +48,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.message(ex.getMessage())
 				.build();
 		}
+		if (ex instanceof NotFoundException) {
+			return GraphqlErrorBuilder.newError(env).errorType(ErrorType.NOT_FOUND).message(ex.getMessage()).build();
+		}
 		if (ex instanceof WriteRefusedException refused) {
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(classification(refused.reason()))

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphWriter {
 
+	/**
+	 * The whole curated graph is one transaction, which on a busy machine took longer than the database's default
+	 * timeout for user statements (10 s embedded, 30 s in the tests) and failed the start: it gets its own limit.
+	 */
+	static final TransactionConfig LOAD = TransactionConfig.builder().withTimeout(java.time.Duration.ofMinutes(5)).build();
+
 	private static final int BATCH = 2_000;
 
 	private final Driver driver;
@@ -44,7 +50,7 @@ public class GraphWriter {
 					counts = counts.plus(tx.run(mergeTies, Map.of("rows", batch)).consume().counters());
 				}
 				return counts;
-			}, TransactionConfig.empty());
+			}, LOAD);
 		}
 	}
 

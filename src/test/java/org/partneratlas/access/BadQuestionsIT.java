@@ -73,6 +73,17 @@ class BadQuestionsIT extends AtlasIT {
 		assertThat(missing.read("$.data", Map.class)).containsEntry("timeline", null);
 	}
 
+	@Test
+	void commonPartnersOfAMissingOrHiddenNodeIsNotFoundNotNone() {
+		DocumentContext missing = this.graphQl.post("{ commonPartners(a: \"country:ZZ\", b: \"country:IN\") { partner { id } } }");
+		DocumentContext hidden = this.graphQl.post("{ commonPartners(a: \"community:creis-csc\", b: \"country:IN\") { partner { id } } }");
+		assertThat(missing.read("$.errors[0].extensions.classification", String.class)).isEqualTo("NOT_FOUND");
+		assertThat(missing.read("$.errors[0].message", String.class)).isEqualTo("'a': no node 'country:ZZ'");
+		assertThat(hidden.read("$.errors[0].message", String.class)).isEqualTo("'a': no node 'community:creis-csc'");
+		assertThat(this.graphQl.post("{ commonPartners(a: \"country:JP\", b: \"country:KR\") { partner { id } } }")
+			.read("$.data.commonPartners", List.class)).isNotEmpty();
+	}
+
 	private String refused(String query) {
 		DocumentContext answer = this.graphQl.post(query);
 		assertThat(answer.read("$.errors[0].extensions.classification", String.class)).as(query).isEqualTo("BAD_REQUEST");
