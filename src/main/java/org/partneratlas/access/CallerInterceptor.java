@@ -52,6 +52,10 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 				context.put(Introspection.INTROSPECTION_DISABLED, true);
 			}
 		}).build());
+		if (request.getAttributes().get("atlas.requestId") != null) {
+			// the HTTP filter that made the id has already put it in the response header
+			return chain.next(request);
+		}
 		return chain.next(request).doOnNext((response) -> response.getResponseHeaders().set(REQUEST_ID, requestId));
 	}
 
