@@ -25,6 +25,14 @@ public class SchemaRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaRunner.class);
 
+	/**
+	 * Schema statements and the wait for indexes run past the interactive transaction timeout (10 s): on a busy
+	 * machine a first start's index population takes longer, and a start must not fail for it.
+	 */
+	private static final org.neo4j.driver.TransactionConfig SCHEMA = org.neo4j.driver.TransactionConfig.builder()
+		.withTimeout(java.time.Duration.ofMinutes(3))
+		.build();
+
 	private final Driver driver;
 
 	public SchemaRunner(Driver driver) {
@@ -36,9 +44,9 @@ public class SchemaRunner {
 		List<Resource> files = schemaFiles();
 		try (var session = this.driver.session()) {
 			for (Resource file : files) {
-				session.run(read(file)).consume();
+				session.run(read(file), SCHEMA).consume();
 			}
-			session.run("CALL db.awaitIndexes(120)").consume();
+			session.run("CALL db.awaitIndexes(120)", SCHEMA).consume();
 		}
 		List<String> names = files.stream().map(Resource::getFilename).toList();
 		log.info("Schema applied: {}", names);
