@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The backup commands of the jar, for the embedded default with the service stopped (the store is one process's):
- * {@code backup --to FILE}, {@code restore --from FILE} and {@code checksum}, each starting the application without
- * its web server and without loading the curated graph, then closing it. A file ending in {@code .gz} is gzipped.
+ * {@code backup --to FILE}, {@code restore --from FILE} and {@code checksum}, each starting the application listening on
+ * no port and without loading the curated graph, then closing it. A file ending in {@code .gz} is gzipped.
  * Further arguments go to the application ({@code --atlas.embedded.data-directory=...}, or {@code ATLAS_DATA_DIR}).
  */
 public final class BackupCommand {
@@ -51,8 +50,10 @@ public final class BackupCommand {
 			return usage("cannot read " + file);
 		}
 		rest.add("--atlas.seed.load-on-start=false");
+		// The security configuration needs the servlet context (WebApplicationType.NONE fails on HttpSecurity): keep
+		// it, and listen on no port.
+		rest.add("--server.port=-1");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
 			.run(rest.toArray(String[]::new))) {
 			Backup backup = context.getBean(Backup.class);
 			Backup.Summary summary = switch (command) {
