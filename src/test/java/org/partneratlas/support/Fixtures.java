@@ -31,6 +31,8 @@ public final class Fixtures {
 	public static synchronized GraphReads load(String name, java.util.function.Supplier<CuratedGraph> graph) {
 		Driver driver = TestNeo4j.fixtures();
 		if (!name.equals(loaded)) {
+			// forgotten before the wipe: a load that fails half-way must not leave its predecessor's name on it
+			loaded = null;
 			try (var session = driver.session()) {
 				session.run("MATCH (n) DETACH DELETE n").consume();
 			}
@@ -39,7 +41,7 @@ public final class Fixtures {
 			loaded = name;
 		}
 		return new GraphReads(driver, new CypherStatements(), new SimpleMeterRegistry(),
-				new AtlasProperties(null, java.time.Duration.ofSeconds(10), null, "neo4j"));
+				new AtlasProperties(null, java.time.Duration.ofSeconds(30), null, "neo4j"));
 	}
 
 }
