@@ -20,11 +20,16 @@ public class PartnerAtlasApplication {
 			System.exit(BackupCommand.run(PartnerAtlasApplication.class, args));
 		}
 		if (args.length > 0 && "import".equals(args[0])) {
-			// The import command: the same store and beans, no web server; exits with the command's code.
+			// The import command: the same store and beans (the web layer on a free loopback port, as the security
+			// configuration needs it), then exits with the command's code.
 			SpringApplication application = new SpringApplication(PartnerAtlasApplication.class);
-			application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
 			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-			var context = application.run(rest);
+			java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+					"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+					// no caller's read runs here: schema, seed and import may take their time on a busy machine
+					"--atlas.transaction-timeout=30m"));
+			settings.addAll(java.util.List.of(rest));
+			var context = application.run(settings.toArray(String[]::new));
 			int code = context.getBean(org.partneratlas.ingest.ImportCommand.class).run(rest, System.out);
 			System.exit(SpringApplication.exit(context, () -> code));
 		}
