@@ -54,8 +54,6 @@ class SecurityConfiguration {
 			requests.requestMatchers((request) -> scrapePort.is(request.getLocalPort())
 					&& "/actuator/prometheus".equals(request.getRequestURI())).permitAll();
 			requests.requestMatchers("/actuator", "/actuator/**").access(admins);
-			// backup, restore and checksum: admins only here too (the controller checks again)
-			requests.requestMatchers("/admin", "/admin/**").access(admins);
 			if (schemaForAdminsOnly) {
 				// The printed schema is introspection by another door: admins only where introspection is.
 				requests.requestMatchers("/graphql/schema", "/graphql/schema/**").access(admins);
