@@ -4,7 +4,7 @@
 # Usage: bench/explorer/run.sh [rounds]   (default 15; builds the jar if missing; needs a JDK 25 and Debian's chromium
 # and chromium-driver). Starts the packaged service on an empty data directory on PORT (default 18301), waits until
 # it answers, runs the rounds (the first 3 are warm-up and not counted), stops it, and prints a Markdown table.
-# BASE=http://host:port measures a service that is already running instead.
+# BASE=http://host:port measures a service that is already running instead; JAR=path picks the jar.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-15}
@@ -12,7 +12,7 @@ port=${PORT:-18301}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 pid=
 if [ -z "${BASE:-}" ]; then
-  jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
+  jar=${JAR:-$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)}
   if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1); fi
   data=$(mktemp -d); log=$(mktemp)
   ATLAS_DATA_DIR="$data" "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port="$port" --atlas.transaction-timeout=60s \

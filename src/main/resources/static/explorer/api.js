@@ -11,6 +11,9 @@ export function onServiceWait(listener) { onWait = listener; }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function gql(query, variables = {}, { retries = 20 } = {}) {
+  let timedOut = false;
+  let waited = false;
+  const wait = (message) => { waited = true; onWait(message); };
   for (let attempt = 0; ; attempt++) {
     const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
     const t = token();
@@ -19,12 +22,12 @@ export async function gql(query, variables = {}, { retries = 20 } = {}) {
     try {
       response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     } catch (e) {
-      if (attempt < retries) { onWait('The service is down or unreachable; trying again...'); await sleep(2000); continue; }
+      if (attempt < retries) { wait('The service is down or unreachable; trying again...'); await sleep(2000); continue; }
       throw new ApiError('The service is down or unreachable. Check that it runs, then reload the page.', 'down');
     }
     if (response.status === 503 || response.status === 502 || response.status === 504) {
       const after = Math.min(30, Number(response.headers.get('Retry-After')) || 2);
-      if (attempt < retries) { onWait(`The service is starting; trying again in ${after} s...`); await sleep(after * 1000); continue; }
+      if (attempt < retries) { wait(`The service is starting; trying again in ${after} s...`); await sleep(after * 1000); continue; }
       throw new ApiError('The service is still starting (or unavailable). Try again in a minute.', 'starting');
     }
     if (response.status === 401) {
@@ -35,11 +38,14 @@ export async function gql(query, variables = {}, { retries = 20 } = {}) {
       throw new ApiError(`The service answered ${response.status} without a readable answer.`, 'http');
     }
     const starting = (body.errors || []).find((e) => /starting/i.test(e.message || '') || (e.extensions && e.extensions.classification === 'SERVICE_STARTING'));
-    if (starting && attempt < retries) { onWait('The service is starting; trying again...'); await sleep(2000); continue; }
-    onWait(null);
+    if (starting && attempt < retries) { wait('The service is starting; trying again...'); await sleep(2000); continue; }
+    // only a request that put up a waiting message takes it down (other messages stay)
+    if (waited) onWait(null);
     if (body.errors && body.errors.length) {
       const e = body.errors[0];
       const cls = e.extensions && e.extensions.classification;
+      // the page's questions are bounded (limits, k, depth 1): a timeout means a busy service, so ask once more
+      if (cls === 'TIMEOUT' && !timedOut) { timedOut = true; wait('The service is busy; asking once more...'); continue; }
       throw new ApiError(e.message + (cls && cls !== 'BAD_REQUEST' ? ` (${cls})` : ''), cls || 'graphql');
     }
     if (!response.ok) throw new ApiError(`The service answered ${response.status}.`, 'http');

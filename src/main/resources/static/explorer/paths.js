@@ -30,7 +30,8 @@ export function showPaths(answer, step) {
   if (!answer) { out.append(h('p', { class: 'notice' }, 'One of the two ends does not exist, or you may not see it.')); return; }
   const filters = [step.only && step.only.length ? 'only through ' + step.only.map(humanKind).join(', ') : null,
     step.avoid && step.avoid.length ? 'never through ' + step.avoid.map(humanKind).join(', ') : null].filter(Boolean).join('; ');
-  out.append(h('h3', {}, `From ${answer.from.name} to ${answer.to.name}`), filters ? h('p', { class: 'muted' }, filters) : null);
+  out.append(h('h3', {}, `From ${answer.from.name} to ${answer.to.name}`));
+  if (filters) out.append(h('p', { class: 'muted' }, filters));
   if (!answer.found) {
     out.append(h('p', { class: 'notice', id: 'no-path' }, 'No path. ' + (answer.message || '')));
     return;
