@@ -29,6 +29,9 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 
 	static final String REQUEST_ID = "X-Request-Id";
 
+	/** Where the caller itself is kept in the GraphQL context (for {@code me}). */
+	static final String CALLER = "caller";
+
 	private static final Pattern REQUEST_ID_FORM = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private final boolean introspectionForAdminsOnly;
@@ -48,6 +51,7 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
 			context.put(Visibility.CONTEXT_KEY, visibility);
 			context.put(Author.CONTEXT_KEY, author);
+			context.put(CALLER, caller);
 			if (noIntrospection) {
 				context.put(Introspection.INTROSPECTION_DISABLED, true);
 			}

@@ -49,8 +49,25 @@ class GraphQlWiring {
 
 		private final GraphReads reads;
 
-		CitationController(GraphReads reads) {
+		private final Passages passages;
+
+		CitationController(GraphReads reads, Passages passages) {
 			this.reads = reads;
+			this.passages = passages;
+		}
+
+		/**
+		 * The passages of all citations in a response: shown only where the caller may see the source document (the
+		 * same check as {@link #source}), one statement for the lot.
+		 */
+		@BatchMapping(typeName = "Citation", field = "passage")
+		Map<Citation, String> passage(Collection<Citation> citations) {
+			Map<Citation, Entity> visible = source(citations);
+			Map<Citation, String> passages = new java.util.HashMap<>();
+			for (Citation citation : visible.keySet()) {
+				this.passages.passage(citation).ifPresent((text) -> passages.put(citation, text));
+			}
+			return passages;
 		}
 
 		/** The documents of all citations in a response, in one statement. */

@@ -1,0 +1,60 @@
+// The page's only way to the data: POST /graphql, as any client. Errors come back as sentences.
+import { token } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(message, kind) { super(message); this.kind = kind; }
+}
+
+let onWait = () => {};
+export function onServiceWait(listener) { onWait = listener; }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function gql(query, variables = {}, { retries = 20 } = {}) {
+  let timedOut = false;
+  let waited = false;
+  const wait = (message) => { waited = true; onWait(message); };
+  for (let attempt = 0; ; attempt++) {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+    const t = token();
+    if (t) headers.Authorization = 'Bearer ' + t;
+    let response;
+    try {
+      response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    } catch (e) {
+      if (attempt < retries) { wait('The service is down or unreachable; trying again...'); await sleep(2000); continue; }
+      throw new ApiError('The service is down or unreachable. Check that it runs, then reload the page.', 'down');
+    }
+    if (response.status === 503 || response.status === 502 || response.status === 504) {
+      const after = Math.min(30, Number(response.headers.get('Retry-After')) || 2);
+      if (attempt < retries) { wait(`The service is starting; trying again in ${after} s...`); await sleep(after * 1000); continue; }
+      throw new ApiError('The service is still starting (or unavailable). Try again in a minute.', 'starting');
+    }
+    if (response.status === 401) {
+      throw new ApiError('Your token was refused (unknown, revoked or expired). Sign in again, or sign out to continue as a guest.', 'unauthorised');
+    }
+    let body;
+    try { body = await response.json(); } catch (e) {
+      throw new ApiError(`The service answered ${response.status} without a readable answer.`, 'http');
+    }
+    const starting = (body.errors || []).find((e) => /starting/i.test(e.message || '') || (e.extensions && e.extensions.classification === 'SERVICE_STARTING'));
+    if (starting && attempt < retries) { wait('The service is starting; trying again...'); await sleep(2000); continue; }
+    // only a request that put up a waiting message takes it down (other messages stay)
+    if (waited) onWait(null);
+    if (body.errors && body.errors.length) {
+      const e = body.errors[0];
+      const cls = e.extensions && e.extensions.classification;
+      // the page's questions are bounded (limits, k, depth 1): a timeout means a busy service, so ask once more
+      if (cls === 'TIMEOUT' && !timedOut) { timedOut = true; wait('The service is busy; asking once more...'); continue; }
+      throw new ApiError(e.message + (cls && cls !== 'BAD_REQUEST' ? ` (${cls})` : ''), cls || 'graphql');
+    }
+    if (!response.ok) throw new ApiError(`The service answered ${response.status}.`, 'http');
+    return body.data;
+  }
+}
+
+// Fields every node on the canvas needs.
+export const NODE = `id label name acronym aliases kind tlp confidence start end description
+  ... on Instrument { status } ... on Programme { status } ... on Project { status } ... on Cable { status }`;
+export const EDGE = `id type from to role status start end tlp`;
+export const CITE = `sourceId locator passage source { id name }`;
