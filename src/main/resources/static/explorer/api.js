@@ -25,10 +25,13 @@ export async function gql(query, variables = {}, { retries = 20 } = {}) {
       if (attempt < retries) { wait('The service is down or unreachable; trying again...'); await sleep(2000); continue; }
       throw new ApiError('The service is down or unreachable. Check that it runs, then reload the page.', 'down');
     }
-    if (response.status === 503 || response.status === 502 || response.status === 504) {
+    if (response.status === 503 || response.status === 502 || response.status === 504 || response.status === 429) {
+      // starting, database unavailable, overloaded or rate-limited: say the service's own words, wait as it asks
       const after = Math.min(30, Number(response.headers.get('Retry-After')) || 2);
-      if (attempt < retries) { wait(`The service is starting; trying again in ${after} s...`); await sleep(after * 1000); continue; }
-      throw new ApiError('The service is still starting (or unavailable). Try again in a minute.', 'starting');
+      const said = await serviceWords(response);
+      const why = said || (response.status === 429 ? 'Too many requests just now.' : 'The service is starting or unavailable.');
+      if (attempt < retries) { wait(`${why} Trying again in ${after} s...`); await sleep(after * 1000); continue; }
+      throw new ApiError(`${why} Try again in a minute.`, response.status === 429 ? 'rate-limited' : 'starting');
     }
     if (response.status === 401) {
       throw new ApiError('Your token was refused (unknown, revoked or expired). Sign in again, or sign out to continue as a guest.', 'unauthorised');
@@ -50,6 +53,17 @@ export async function gql(query, variables = {}, { retries = 20 } = {}) {
     }
     if (!response.ok) throw new ApiError(`The service answered ${response.status}.`, 'http');
     return body.data;
+  }
+}
+
+/** The first error message of a refusal's GraphQL body, or null when it has none. */
+async function serviceWords(response) {
+  try {
+    const body = await response.json();
+    const e = body && body.errors && body.errors[0];
+    return e && typeof e.message === 'string' ? e.message.replace(/[.:]?\s*$/, '.') : null;
+  } catch (e) {
+    return null;
   }
 }
 

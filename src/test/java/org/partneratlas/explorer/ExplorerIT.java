@@ -353,6 +353,32 @@ class ExplorerIT extends AtlasIT {
 		assertThat(this.page.driver.getPageSource()).doesNotContain("CISOs European Community");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void aServiceThatIsNotReadySaysSoInWordsAndThePageGoesOnWhenItIs() {
+		this.page.open("");
+		org.springframework.boot.availability.AvailabilityChangeEvent.publish(this.context,
+				org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
+		try {
+			this.page.id("search-input").sendKeys("India");
+			// the service's own words (503 + Retry-After while not ready), and that the page will ask again
+			this.page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not ready"));
+			assertThat(this.page.id("status").getText()).contains("Trying again in");
+			assertThat(this.page.driver.findElements(By.cssSelector("#search-list li[data-id]"))).isEmpty();
+			Browser.assertAccessible("service not ready");
+		}
+		finally {
+			org.springframework.boot.availability.AvailabilityChangeEvent.publish(this.context,
+					org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		// ready again: the page's own retry brings the answer, and the waiting message goes
+		this.page.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#search-list li[data-id='country:IN']")));
+		this.page.wait.until((d) -> !this.page.id("status").getText().contains("not ready"));
+	}
+
 	@Test
 	void aBadTokenIsRefusedInWordsAndAnonymousUseGoesOn() {
 		this.page.open("");
