@@ -4,4 +4,4 @@ WORKDIR /app
 COPY target/partner-atlas-*.jar /app/partner-atlas.jar
 ENV ATLAS_DATA_DIR=/data/neo4j
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx1g", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/partner-atlas.jar"]
+ENTRYPOINT ["java", "-Xmx1g", "-XX:+UseZGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/partner-atlas.jar"]

@@ -13,7 +13,10 @@ if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner
 port=${PORT:-18304}
 dir=${ATLAS_DATA_DIR:-$(mktemp -d)}
 log=$(mktemp)
-ATLAS_DATA_DIR="$dir" "$java" -Xmx1g -jar "$jar" --spring.profiles.active=local --server.address=127.0.0.1 \
+# GC: ZGC by default (JAVA_OPTS overrides): under the flood G1's stop-the-world pauses (young 10-34 ms, remark and
+# cleanup 20-58 ms, about 5 % of wall time, JFR in bench/results/2026-11-30-fair-share.md) were the probe's p95 tail.
+# shellcheck disable=SC2086
+ATLAS_DATA_DIR="$dir" "$java" -Xmx1g ${JAVA_OPTS:--XX:+UseZGC} -jar "$jar" --spring.profiles.active=local --server.address=127.0.0.1 \
   --server.port="$port" --logging.level.root=warn --atlas.transaction-timeout=120s >"$log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
