@@ -1,5 +1,7 @@
 package org.partneratlas.access;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class FairShare {
 
 	@Bean
-	OncePerRequestFilter readinessGate(ApplicationAvailability availability) {
+	OncePerRequestFilter readinessGate(ApplicationAvailability availability, MeterRegistry meters) {
+		Counter refused = rejected(meters, "not-ready");
 		return new GraphQlFilter() {
 			private volatile boolean wasReady;
 
@@ -46,6 +49,7 @@ class FairShare {
 					FilterChain chain) throws ServletException, IOException {
 				if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
 					response.setHeader("Retry-After", "5");
+					refused.increment();
 					refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "UNAVAILABLE", this.wasReady
 							? "The service is not ready to answer (see /actuator/health/readiness): ask again shortly"
 							: "The service is starting (schema and curated graph are being loaded): ask again in a few seconds");
@@ -58,7 +62,8 @@ class FairShare {
 	}
 
 	@Bean
-	OncePerRequestFilter rateLimit(RequestLimitsProperties limits) {
+	OncePerRequestFilter rateLimit(RequestLimitsProperties limits, MeterRegistry meters) {
+		Counter refused = rejected(meters, "rate-limited");
 		RequestLimitsProperties.Rate rate = limits.rate();
 		Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 		return new GraphQlFilter() {
@@ -77,6 +82,7 @@ class FairShare {
 				if (!probe.isConsumed()) {
 					long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
 					response.setHeader("Retry-After", String.valueOf(seconds));
+					refused.increment();
 					refuse(response, 429, "RATE_LIMITED", "Too many requests from this caller (at most "
 							+ rate.perSecond() + " a second, " + rate.capacity() + " at once): ask again in " + seconds
 							+ " s");
@@ -85,6 +91,14 @@ class FairShare {
 				chain.doFilter(request, response);
 			}
 		};
+	}
+
+	/** The count of requests refused for {@code reason}, beside the other filters' ({@code atlas.requests.rejected}). */
+	private static Counter rejected(MeterRegistry meters, String reason) {
+		return Counter.builder("atlas.requests.rejected")
+			.description("Requests refused before GraphQL, by reason")
+			.tag("reason", reason)
+			.register(meters);
 	}
 
 	/** The caller a bucket belongs to: the authenticated caller's name, or the address of an anonymous one. */

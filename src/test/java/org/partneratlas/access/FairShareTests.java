@@ -25,9 +25,16 @@ class FairShareTests {
 	private final RequestLimitsProperties limits = new RequestLimitsProperties(15, 20000, DataSize.ofKilobytes(64),
 			Duration.ofSeconds(15), 5, new RequestLimitsProperties.Rate(1, 3, 100));
 
+	private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+	private double rejected(String reason) {
+		var counter = this.meters.find("atlas.requests.rejected").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
 	@Test
 	void aCallerOverItsShareGets429WithRetryAfterWhileOthersAreServed() throws Exception {
-		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits);
+		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits, this.meters);
 		for (int i = 0; i < 3; i++) {
 			assertThat(send(filter, "10.0.0.1").getStatus()).isEqualTo(200);
 		}
@@ -35,12 +42,13 @@ class FairShareTests {
 		assertThat(refused.getStatus()).isEqualTo(429);
 		assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 2);
 		assertThat(refused.getContentAsString()).contains("RATE_LIMITED").contains("Too many requests");
+		assertThat(rejected("rate-limited")).as("counted by reason").isEqualTo(1);
 		assertThat(send(filter, "10.0.0.2").getStatus()).isEqualTo(200);
 	}
 
 	@Test
 	void leavesEverythingButTheGraphQlEndpointAlone() throws Exception {
-		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits);
+		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits, this.meters);
 		for (int i = 0; i < 10; i++) {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
 			request.setRemoteAddr("10.0.0.3");
@@ -56,7 +64,7 @@ class FairShareTests {
 		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
 		context.addApplicationListener(availability);
 		context.refresh();
-		OncePerRequestFilter gate = new FairShare().readinessGate(availability);
+		OncePerRequestFilter gate = new FairShare().readinessGate(availability, this.meters);
 		MockHttpServletResponse starting = send(gate, "10.0.0.4");
 		assertThat(starting.getStatus()).isEqualTo(503);
 		assertThat(starting.getHeader("Retry-After")).isNotBlank();
@@ -67,6 +75,7 @@ class FairShareTests {
 		MockHttpServletResponse notReady = send(gate, "10.0.0.4");
 		assertThat(notReady.getStatus()).isEqualTo(503);
 		assertThat(notReady.getContentAsString()).contains("not ready");
+		assertThat(rejected("not-ready")).as("both refusals counted by reason").isEqualTo(2);
 	}
 
 	private static MockHttpServletResponse send(OncePerRequestFilter filter, String address) throws Exception {
