@@ -54,6 +54,21 @@ public abstract sealed class Draft<R extends GraphRecord> permits NodeDraft, Tie
 
 	private List<String> defaultRecipients = List.of();
 
+	/** Takes the fields every record has (status, confidence, dates, marking, citations, extra properties). */
+	final void takeCommon(GraphRecord record) {
+		this.status = record.status();
+		this.confidence = record.confidence();
+		this.start = record.start();
+		this.end = record.end();
+		if (record.marking() != null) {
+			this.tlp = record.marking().tlp().marking();
+			this.owner = record.marking().owner();
+			this.recipients = record.marking().recipients();
+		}
+		this.sources = new ArrayList<>(record.sources());
+		this.properties.putAll(record.properties());
+	}
+
 	/** The keys this kind of record takes. */
 	abstract Set<String> keys();
 

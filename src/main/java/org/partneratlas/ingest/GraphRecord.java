@@ -23,6 +23,16 @@ public sealed interface GraphRecord permits NodeRecord, TieRecord, SourceRecord 
 		return null;
 	}
 
+	/** How sure the source is (high, medium, low), or null. */
+	default @Nullable String confidence() {
+		return null;
+	}
+
+	/** Further properties beyond the named fields (an import's extra columns). */
+	default java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
+
 	/** When it started, or null. */
 	default @Nullable PartialDate start() {
 		return null;

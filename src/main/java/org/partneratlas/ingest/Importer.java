@@ -459,7 +459,7 @@ public class Importer {
 			draft.sources(List.of(new Citation(this.mapping.dataset().id(), item.locator())));
 			String at = item.locator();
 			// Checked now against an open context (ends are checked with ties); a node's own rules need none.
-			Draft.Checked<NodeRecord> checked = draft.check(openContext());
+			Draft.Checked<NodeRecord> checked = draft.check(context((end) -> null));
 			found.addAll(checked.problems());
 			for (RecordProblem p : found) {
 				problem(item, scope.at(), p.field(), p.reason());
@@ -592,12 +592,13 @@ public class Importer {
 			return null;
 		}
 
-		private RecordRules.Context openContext() {
+		/** The rules' context of this import: ends' labels from {@code labels}, the dataset its only source. */
+		private RecordRules.Context context(java.util.function.Function<String, @Nullable Label> labels) {
 			String dataset = this.mapping.dataset().id();
 			return new RecordRules.Context() {
 				@Override
 				public @Nullable Label labelOf(String id) {
-					return null;
+					return labels.apply(id);
 				}
 
 				@Override
@@ -608,6 +609,11 @@ public class Importer {
 				@Override
 				public String sourcesAt() {
 					return "the mapping";
+				}
+
+				@Override
+				public String nodesAt() {
+					return "neither the graph nor this import holds";
 				}
 			};
 		}
@@ -666,33 +672,14 @@ public class Importer {
 					}
 				}
 			}
-			String dataset = this.mapping.dataset().id();
-			RecordRules.Context context = new RecordRules.Context() {
-				@Override
-				public @Nullable Label labelOf(String id) {
-					Planned<NodeRecord> planned = Plan.this.nodes.get(id);
-					if (planned != null) {
-						return planned.record.label();
-					}
-					Stored s = stored.get(id);
-					return (s != null) ? s.label() : null;
+			RecordRules.Context context = context((id) -> {
+				Planned<NodeRecord> planned = Plan.this.nodes.get(id);
+				if (planned != null) {
+					return planned.record.label();
 				}
-
-				@Override
-				public boolean hasSource(String sourceId) {
-					return sourceId.equals(dataset);
-				}
-
-				@Override
-				public String sourcesAt() {
-					return "the mapping";
-				}
-
-				@Override
-				public String nodesAt() {
-					return "neither the graph nor this import holds";
-				}
-			};
+				Stored s = stored.get(id);
+				return (s != null) ? s.label() : null;
+			});
 			for (PendingTie tie : this.pending) {
 				String from = endId(tie.from(), plannedNames, namesOfEnds);
 				String to = endId(tie.to(), plannedNames, namesOfEnds);

@@ -60,10 +60,6 @@ public final class NodeDraft extends Draft<NodeRecord> {
 		draft.aliases = record.aliases();
 		draft.kind = record.kind();
 		draft.description = record.description();
-		draft.status = record.status();
-		draft.confidence = record.confidence();
-		draft.start = record.start();
-		draft.end = record.end();
 		draft.sector = record.sector();
 		draft.euStatus = record.euStatus();
 		draft.iso3 = record.iso3();
@@ -71,13 +67,7 @@ public final class NodeDraft extends Draft<NodeRecord> {
 		draft.corridor = record.corridor();
 		draft.url = record.url();
 		draft.seat = record.seat();
-		if (record.marking() != null) {
-			draft.tlp = record.marking().tlp().marking();
-			draft.owner = record.marking().owner();
-			draft.recipients = record.marking().recipients();
-		}
-		draft.sources = new ArrayList<>(record.sources());
-		draft.properties.putAll(record.properties());
+		draft.takeCommon(record);
 		return draft;
 	}
 

@@ -36,17 +36,7 @@ public final class TieDraft extends Draft<TieRecord> {
 		draft.typeText = record.type().name();
 		draft.to = record.to();
 		draft.role = record.role();
-		draft.status = record.status();
-		draft.confidence = record.confidence();
-		draft.start = record.start();
-		draft.end = record.end();
-		if (record.marking() != null) {
-			draft.tlp = record.marking().tlp().marking();
-			draft.owner = record.marking().owner();
-			draft.recipients = record.marking().recipients();
-		}
-		draft.sources = new ArrayList<>(record.sources());
-		draft.properties.putAll(record.properties());
+		draft.takeCommon(record);
 		return draft;
 	}
 
