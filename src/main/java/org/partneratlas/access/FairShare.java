@@ -120,12 +120,16 @@ class FairShare {
 					+ "\"}}]}");
 	}
 
-	/** A filter for the GraphQL endpoint only: health, GraphiQL and the schema stay reachable. */
-	private abstract static class GraphQlFilter extends OncePerRequestFilter {
+	/**
+	 * A filter for GraphQL requests only: health, GraphiQL and the schema stay reachable, and a CORS preflight
+	 * ({@code OPTIONS}, answered by the security chain's CORS filter when its origin is allowed) is neither held nor
+	 * counted against the caller's share: it asks nothing.
+	 */
+	abstract static class GraphQlFilter extends OncePerRequestFilter {
 
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !"/graphql".equals(request.getRequestURI());
+			return !"/graphql".equals(request.getRequestURI()) || "OPTIONS".equals(request.getMethod());
 		}
 
 	}

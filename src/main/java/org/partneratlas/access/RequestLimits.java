@@ -119,7 +119,8 @@ class RequestLimits {
 	private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json");
-		response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\"}]}");
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
 	}
 
 }

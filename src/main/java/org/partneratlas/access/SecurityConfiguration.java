@@ -37,11 +37,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * endpoints other than health (and, where introspection is for admins, the printed schema) are for admins only.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({ AccessProperties.class, CrossOrigin.class })
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, AccessProperties access, ScrapePort scrapePort,
+	SecurityFilterChain api(HttpSecurity http, AccessProperties access, CrossOrigin crossOrigin, ScrapePort scrapePort,
 			io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
 		boolean schemaForAdminsOnly = "admins".equals(access.introspection());
 		AuthorizationManager<RequestAuthorizationContext> admins = (authentication,
@@ -56,7 +56,7 @@ class SecurityConfiguration {
 			requests.requestMatchers("/actuator", "/actuator/**").access(admins);
 			if (schemaForAdminsOnly) {
 				// The printed schema is introspection by another door: admins only where introspection is.
-				requests.requestMatchers("/graphql/schema", "/graphql/schema/**").access(admins);
+				requests.requestMatchers("/graphql/schema", "/graphql/schema.*", "/graphql/schema/**").access(admins);
 			}
 			requests.anyRequest().permitAll();
 		})
@@ -64,6 +64,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new OneCredential(meters), BearerTokenAuthenticationFilter.class)
 			// bearer tokens in a header, no cookies: nothing for a cross-site request to ride on
 			.csrf((csrf) -> csrf.disable())
+			// Cross-origin callers (atlas.cors.*): the CORS filter comes first in the chain, so a preflight is answered
+			// (or refused, for an origin not listed) before any credential is looked at or any other filter counts it.
+			.cors((cors) -> cors.configurationSource(crossOrigin.source()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.anonymous((anonymous) -> anonymous.principal("anonymous"));
 		if ("oidc".equals(access.mode())) {

@@ -59,6 +59,32 @@ class FairShareTests {
 	}
 
 	@Test
+	void aCorsPreflightIsNeitherCountedNorHeld() throws Exception {
+		OncePerRequestFilter filter = new FairShare().rateLimit(this.limits, this.meters);
+		StaticApplicationContext context = new StaticApplicationContext();
+		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+		context.addApplicationListener(availability);
+		context.refresh();
+		OncePerRequestFilter gate = new FairShare().readinessGate(availability, this.meters);
+		for (int i = 0; i < 10; i++) {
+			for (OncePerRequestFilter each : java.util.List.of(filter, gate)) {
+				MockHttpServletRequest preflight = new MockHttpServletRequest("OPTIONS", "/graphql");
+				preflight.setRemoteAddr("10.0.0.5");
+				preflight.addHeader("Origin", "http://localhost:5173");
+				preflight.addHeader("Access-Control-Request-Method", "POST");
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				each.doFilter(preflight, response, new MockFilterChain());
+				assertThat(response.getStatus()).isEqualTo(200);
+			}
+		}
+		assertThat(rejected("rate-limited") + rejected("not-ready")).isZero();
+		// and the caller's whole share is still there for its questions
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(filter, "10.0.0.5").getStatus()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void refusesGraphQlUntilReadyThenServes() throws Exception {
 		StaticApplicationContext context = new StaticApplicationContext();
 		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();

@@ -64,7 +64,7 @@ class RequestLimitsIT extends AtlasIT {
 		String padding = " ".repeat(70 * 1024);
 		HttpResponse<String> response = this.graphQl.raw("{ node(id: \"union:eu\") { id }" + padding + "}");
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.body()).contains("over the limit of 65536 bytes");
+		assertThat(response.body()).contains("over the limit of 65536 bytes").contains("\"classification\":\"BAD_REQUEST\"");
 	}
 
 	@Test

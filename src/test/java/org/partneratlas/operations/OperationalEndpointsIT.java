@@ -32,7 +32,9 @@ class OperationalEndpointsIT extends AtlasIT {
 	private static final Set<String> OPEN = Set.of("/graphql", "/graphiql", "/graphql/schema", "/actuator/health",
 			"/actuator/health/**", "/actuator/health/{*path}",
 			// the Explorer's sign-in mode (tokens or oidc, the issuer and client id: nothing secret)
-			"/explorer/config.json");
+			"/explorer/config.json",
+			// the schema as SDL and introspection JSON (admins only where introspection is: ProductionProfileIT)
+			"/graphql/schema.graphqls", "/graphql/schema.json");
 
 	/** Open like GraphQL: what they answer is what the caller may see. */
 	private static final Set<String> ANSWERS_BY_CLEARANCE = Set.of("/export");

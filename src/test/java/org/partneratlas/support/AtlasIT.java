@@ -34,6 +34,8 @@ public abstract class AtlasIT {
 		registry.add("spring.neo4j.uri", TestNeo4j::boltUri);
 		registry.add("spring.neo4j.authentication.password", () -> "");
 		registry.add("atlas.access.tokens-file", TOKENS::toString);
+		// a page on this origin may call the API from a browser; the same page on SecondOrigin.notAllowed() may not
+		registry.add("atlas.cors.allowed-origins", SecondOrigin::allowed);
 	}
 
 	private static java.nio.file.Path copyTokens() {
