@@ -44,10 +44,11 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
  * optional arguments and input fields, enum values, nullable-to-non-null outputs, non-null-to-nullable inputs) are
  * fine.
  * <p>
- * graphql-java's own {@code graphql.schema.diff.SchemaDiff} was considered: it compares two introspection results
- * too, but it tells nothing of deprecation before removal for arguments and input fields, reports a new enum value
- * as dangerous rather than fine, and names changes in its own event objects; the rules above are the project's
- * policy, so they are written here, each with a test (SchemaCompatibilityTests).
+ * graphql-java's own {@code graphql.schema.diff.SchemaDiff} (25.1) was tried first and does not state this policy:
+ * removing a field deprecated in the baseline is reported as a breakage ({@code DEPRECATION_REMOVED}), removing a
+ * deprecated argument as a plain {@code MISSING} ("less arguments on field 'Query.a'", not naming the argument), and
+ * a new enum value as a danger. The rules above are the project's, so they are written here, each with a test
+ * ({@code SchemaCompatibilityTests}).
  */
 public final class SchemaCompatibility {
 
