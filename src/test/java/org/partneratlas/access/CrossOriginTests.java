@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -67,6 +70,26 @@ class CrossOriginTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new CrossOrigin(List.of("https://a.example.org"), false, Duration.ofSeconds(-1)))
 			.withMessageContaining("max-age");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(CrossOrigin.class)
+	static class Binding {
+
+	}
+
+	@Test
+	void bindsACommaSeparatedListAndStopsTheStartOnAConfigurationItRefuses() {
+		ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+		runner.withPropertyValues("atlas.cors.allowed-origins=http://localhost:5173, https://portal.example.org")
+			.run((context) -> assertThat(context.getBean(CrossOrigin.class).allowedOrigins())
+				.containsExactly("http://localhost:5173", "https://portal.example.org"));
+		runner.run((context) -> assertThat(context.getBean(CrossOrigin.class).enabled()).isFalse());
+		runner.withPropertyValues("atlas.cors.allowed-origins=*", "atlas.cors.allow-credentials=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("allow-credentials=true cannot go with the origin '*'"));
 	}
 
 	private static MockHttpServletRequest request(String path) {
