@@ -46,9 +46,11 @@ public class ImportCommand {
 			return usage(out);
 		}
 		String user = System.getProperty("user.name", "unknown");
+		ProgressLine progress = new ProgressLine(out, System.console() != null && System.console().isTerminal(), 5_000,
+				System::currentTimeMillis);
 		ImportReport result = this.importer.run(mapping, dryRun, new Importer.Runner("import:" + user, "admin"),
-				(line) -> out.print("\r" + line));
-		out.println();
+				progress);
+		progress.finish();
 		result.print(out);
 		try {
 			result.writeJson(report);
