@@ -33,6 +33,7 @@ public class ImportCommand {
 				case "--mapping" -> mapping = (i + 1 < args.length) ? Path.of(args[++i]) : null;
 				case "--report" -> report = (i + 1 < args.length) ? Path.of(args[++i]) : report;
 				case "--dry-run" -> dryRun = true;
+				case "--always-merge" -> this.importer.alwaysMerge();
 				default -> {
 					if (!args[i].startsWith("--spring.") && !args[i].startsWith("--atlas.")) {
 						out.println("unknown argument '" + args[i] + "'");
@@ -63,7 +64,8 @@ public class ImportCommand {
 	}
 
 	private static int usage(PrintStream out) {
-		out.println("usage: java -jar partner-atlas.jar import --mapping <file> [--dry-run] [--report <file.json>]");
+		out.println("usage: java -jar partner-atlas.jar import --mapping <file> [--dry-run] [--report <file.json>] "
+				+ "[--always-merge]");
 		return 2;
 	}
 

@@ -140,6 +140,15 @@ public class Importer {
 	/** Records a streamed import reads between two writes (a batch: one transaction of their nodes or ties). */
 	private int batchSize = 5_000;
 
+	/** Whether a streamed import into a store that holds none of its ids may create without looking up. */
+	private boolean createOnlyAllowed = true;
+
+	/** Makes every streamed run take the MERGE path (the command's {@code --always-merge}, for comparisons). */
+	public Importer alwaysMerge() {
+		this.createOnlyAllowed = false;
+		return this;
+	}
+
 	/** The batch size (tests make it small, to have many batches). */
 	Importer withBatchSize(int records) {
 		this.batchSize = records;
@@ -204,7 +213,7 @@ public class Importer {
 		}
 		Set<String> ids = new LinkedHashSet<>(check.known.keySet());
 		ids.add(mapping.dataset().id());
-		boolean createOnly = bothStored[0] == 0 && noneStored(ids);
+		boolean createOnly = this.createOnlyAllowed && bothStored[0] == 0 && noneStored(ids);
 		Plan write = new Plan(mapping, problems);
 		write.names = this::names;
 		write.known = check.known;
