@@ -55,7 +55,7 @@ public final class ImportFiles {
 		// Source documents are not imported as nodes (the dataset is the imports' one Source): leave them and their ties out.
 		nodes.removeIf((n) -> String.valueOf(n.get("id")).startsWith("source:"));
 		List<Map<String, Object>> ties = new ArrayList<>(graph.ties());
-		ties.removeIf((t) -> String.valueOf(t.get("from")).startsWith("source:") || String.valueOf(t.get("to")).startsWith("source:"));
+		ties.removeIf((r) -> String.valueOf(r.get("from")).startsWith("source:") || String.valueOf(r.get("to")).startsWith("source:"));
 		Map<String, List<Map<String, Object>>> byLabel = new TreeMap<>();
 		for (Map<String, Object> node : nodes) {
 			@SuppressWarnings("unchecked")
