@@ -30,23 +30,38 @@ final class ProgressLine implements Consumer<ImportProgress> {
 
 	private boolean dirty;
 
+	private final long started;
+
+	private long lastEvent;
+
 	ProgressLine(PrintStream out, boolean terminal, long everyMillis, LongSupplier clockMillis) {
 		this.out = out;
 		this.terminal = terminal;
 		this.every = everyMillis;
 		this.clock = clockMillis;
+		this.started = clockMillis.getAsLong();
 	}
 
 	@Override
 	public void accept(ImportProgress progress) {
 		long now = this.clock.getAsLong();
+		try {
+			show(progress, now);
+		}
+		finally {
+			this.lastEvent = now;
+		}
+	}
+
+	private void show(ImportProgress progress, long now) {
 		boolean newPhase = !progress.phase().equals(this.phase);
 		if (newPhase) {
 			if (this.terminal && this.dirty) {
 				this.out.println();
 			}
 			this.phase = progress.phase();
-			this.phaseStarted = now;
+			// Reported after its first batch: the phase began when the previous one last reported (or at the start).
+			this.phaseStarted = (this.lastEvent > 0) ? this.lastEvent : this.started;
 		}
 		if (!this.terminal && !newPhase && now - this.lastPrinted < this.every) {
 			return;
