@@ -53,11 +53,27 @@ public class Exports {
 	}
 
 	/** An export ready to write: its head, and what feeds its items. */
-	record Prepared(ExportHeader header, String fileName, Feed feed) {
+	record Prepared(ExportHeader header, String fileName, Feed feed, AutoCloseable reads) implements AutoCloseable {
+
+		Prepared(ExportHeader header, String fileName, Feed feed) {
+			this(header, fileName, feed, () -> {
+			});
+		}
 
 		/** The file name for a format, stamped with the marking. */
 		String fileName(ExportFormat format) {
 			return this.fileName + "." + format.extension();
+		}
+
+		/** Ends the read transaction a whole-graph export holds open from its summary to its last item. */
+		@Override
+		public void close() {
+			try {
+				this.reads.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("could not close the export's read transaction", ex);
+			}
 		}
 
 	}
@@ -86,10 +102,12 @@ public class Exports {
 
 	/** Writes a prepared export in a format. */
 	void write(Prepared prepared, ExportFormat format, OutputStream out) throws IOException {
-		GraphSink sink = format.sink(out, prepared.fileName());
-		sink.begin(prepared.header());
-		prepared.feed().into(sink);
-		sink.end();
+		try (prepared) {
+			GraphSink sink = format.sink(out, prepared.fileName());
+			sink.begin(prepared.header());
+			prepared.feed().into(sink);
+			sink.end();
+		}
 	}
 
 	// ---- bounded answers: read whole, then written
@@ -199,39 +217,89 @@ public class Exports {
 
 	// ---- the whole graph: summarised, then streamed
 
+	/**
+	 * The whole graph, in one read transaction from the summary to the last relationship. Neo4j reads at
+	 * read-committed isolation, so even in one transaction a relationship committed after the nodes were read (to a
+	 * node created since) would reach the relationship statement: the feed keeps the ids of the nodes it wrote (ordered
+	 * by id, so a sorted array: about 60 bytes a node, the only state that grows with the graph) and leaves out every
+	 * relationship whose ends are not both in the file.
+	 */
 	private Prepared all(Visibility visibility) {
-		Map<String, AttributeType> nodeKeys = keys(ExportItem.NODE_FIRST);
-		Map<String, AttributeType> edgeKeys = keys(ExportItem.EDGE_FIRST);
-		Set<String> cited = new TreeSet<>();
-		int[] level = { Tlp.CLEAR.level() };
-		summarise("export/all-summary-nodes", visibility, nodeKeys, cited, level);
-		summarise("export/all-summary-edges", visibility, edgeKeys, cited, level);
-		List<ExportItem> sources = sources(cited, visibility);
-		for (ExportItem source : sources) {
-			level[0] = Math.max(level[0], source.tlp().level());
+		GraphReads.ReadTransaction tx = this.reads.readTransaction(this.timeout);
+		try {
+			Map<String, AttributeType> nodeKeys = keys(ExportItem.NODE_FIRST);
+			Map<String, AttributeType> edgeKeys = keys(ExportItem.EDGE_FIRST);
+			Set<String> cited = new TreeSet<>();
+			int[] level = { Tlp.CLEAR.level() };
+			summarise(tx, "export/all-summary-nodes", visibility, nodeKeys, cited, level);
+			summarise(tx, "export/all-summary-edges", visibility, edgeKeys, cited, level);
+			List<ExportItem> sources = sources(cited, visibility);
+			for (ExportItem source : sources) {
+				level[0] = Math.max(level[0], source.tlp().level());
+			}
+			ExportRequest.All request = new ExportRequest.All();
+			ExportHeader header = new ExportHeader(Tlp.ofLevel(level[0]), request.describe(), now(), nodeKeys, edgeKeys,
+					sources);
+			Map<String, Object> ceiling = Map.of("ceiling", level[0]);
+			return new Prepared(header, baseName(request, header), (sink) -> {
+				WrittenIds written = new WrittenIds();
+				try {
+					tx.forEach("export/all-nodes", visibility, ceiling, (r) -> {
+						ExportItem node = conform(ExportItem.of(Entity.of(r.get("node"))), nodeKeys);
+						written.add(node.id());
+						write(() -> sink.node(node));
+					});
+					tx.forEach("export/all-edges", visibility, ceiling, (r) -> {
+						ExportItem edge = conform(ExportItem.of(Edge.of(r.get("edge"))), edgeKeys);
+						if (written.contains(edge.from()) && written.contains(edge.to())) {
+							write(() -> sink.edge(edge));
+						}
+					});
+				}
+				catch (UncheckedIOException ex) {
+					throw ex.getCause();
+				}
+			}, tx);
 		}
-		ExportRequest.All request = new ExportRequest.All();
-		ExportHeader header = new ExportHeader(Tlp.ofLevel(level[0]), request.describe(), now(), nodeKeys, edgeKeys,
-				sources);
-		Map<String, Object> ceiling = Map.of("ceiling", level[0]);
-		return new Prepared(header, baseName(request, header), (sink) -> {
-			try {
-				this.reads.forEach("export/all-nodes", visibility, ceiling, this.timeout, (r) -> {
-					write(() -> sink.node(conform(ExportItem.of(Entity.of(r.get("node"))), nodeKeys)));
-				});
-				this.reads.forEach("export/all-edges", visibility, ceiling, this.timeout,
-						(r) -> write(() -> sink.edge(conform(ExportItem.of(Edge.of(r.get("edge"))), edgeKeys))));
-			}
-			catch (UncheckedIOException ex) {
-				throw ex.getCause();
-			}
-		});
+		catch (RuntimeException ex) {
+			tx.close();
+			throw ex;
+		}
 	}
 
-	private void summarise(String query, Visibility visibility, Map<String, AttributeType> keys, Set<String> cited,
-			int[] level) {
+	/** The ids of the nodes a whole-graph export wrote, which arrive in order: binary search on a growing array. */
+	static final class WrittenIds {
+
+		private String[] ids = new String[1024];
+
+		private int size;
+
+		private boolean sorted = true;
+
+		void add(String id) {
+			if (this.size == this.ids.length) {
+				this.ids = java.util.Arrays.copyOf(this.ids, this.size * 2);
+			}
+			if (this.size > 0 && this.ids[this.size - 1].compareTo(id) >= 0) {
+				this.sorted = false;
+			}
+			this.ids[this.size++] = id;
+		}
+
+		boolean contains(String id) {
+			if (!this.sorted) {
+				java.util.Arrays.sort(this.ids, 0, this.size);
+				this.sorted = true;
+			}
+			return java.util.Arrays.binarySearch(this.ids, 0, this.size, id) >= 0;
+		}
+
+	}
+
+	private void summarise(GraphReads.ReadTransaction tx, String query, Visibility visibility,
+			Map<String, AttributeType> keys, Set<String> cited, int[] level) {
 		Map<String, AttributeType> found = new HashMap<>();
-		this.reads.forEach(query, visibility, Map.of(), this.timeout, (r) -> {
+		tx.forEach(query, visibility, Map.of(), (r) -> {
 			level[0] = Math.max(level[0], r.get("level").isNull() ? 0 : r.get("level").asInt());
 			String name = r.get("name").asString();
 			if ("cites".equals(r.get("fact").asString())) {

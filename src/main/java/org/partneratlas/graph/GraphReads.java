@@ -86,6 +86,63 @@ public class GraphReads {
 	}
 
 	/**
+	 * Opens one read transaction for several statements that must agree with each other (the whole-graph export: its
+	 * summary, its nodes, its relationships); close it when done. Neo4j reads at read-committed isolation, so a
+	 * statement may still see a write committed after an earlier statement of the same transaction ran: a caller that
+	 * needs the statements to agree checks that too (the export keeps only relationships between nodes it wrote).
+	 */
+	public ReadTransaction readTransaction(Duration timeout) {
+		var session = this.driver.session(this.read);
+		try {
+			return new ReadTransaction(session,
+					session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build()));
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
+	/** Statements in one read transaction, each streamed row by row into a consumer. */
+	public final class ReadTransaction implements AutoCloseable {
+
+		private final org.neo4j.driver.Session session;
+
+		private final org.neo4j.driver.Transaction transaction;
+
+		private boolean closed;
+
+		private ReadTransaction(org.neo4j.driver.Session session, org.neo4j.driver.Transaction transaction) {
+			this.session = session;
+			this.transaction = transaction;
+		}
+
+		/** Runs a query file with the caller's grants in this transaction, handing each row to {@code each}. */
+		public void forEach(String query, Visibility visibility, Map<String, Object> parameters, Consumer<Record> each) {
+			GraphReads.this.counter.increment();
+			var result = this.transaction.run(GraphReads.this.statements.text(query), visibility.with(parameters));
+			while (result.hasNext()) {
+				each.accept(result.next());
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			try {
+				this.transaction.close();
+			}
+			finally {
+				this.session.close();
+			}
+		}
+
+	}
+
+	/**
 	 * The transaction settings for a statement sent now: the configured timeout, or what is left of the request's
 	 * {@link Deadline} when that is less. A request whose deadline has passed sends nothing.
 	 */

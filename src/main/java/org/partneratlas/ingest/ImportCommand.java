@@ -33,6 +33,7 @@ public class ImportCommand {
 				case "--mapping" -> mapping = (i + 1 < args.length) ? Path.of(args[++i]) : null;
 				case "--report" -> report = (i + 1 < args.length) ? Path.of(args[++i]) : report;
 				case "--dry-run" -> dryRun = true;
+				case "--always-merge" -> this.importer.alwaysMerge();
 				default -> {
 					if (!args[i].startsWith("--spring.") && !args[i].startsWith("--atlas.")) {
 						out.println("unknown argument '" + args[i] + "'");
@@ -46,9 +47,11 @@ public class ImportCommand {
 			return usage(out);
 		}
 		String user = System.getProperty("user.name", "unknown");
+		ProgressLine progress = new ProgressLine(out, System.console() != null && System.console().isTerminal(), 5_000,
+				System::currentTimeMillis);
 		ImportReport result = this.importer.run(mapping, dryRun, new Importer.Runner("import:" + user, "admin"),
-				(line) -> out.print("\r" + line));
-		out.println();
+				progress);
+		progress.finish();
 		result.print(out);
 		try {
 			result.writeJson(report);
@@ -61,7 +64,8 @@ public class ImportCommand {
 	}
 
 	private static int usage(PrintStream out) {
-		out.println("usage: java -jar partner-atlas.jar import --mapping <file> [--dry-run] [--report <file.json>]");
+		out.println("usage: java -jar partner-atlas.jar import --mapping <file> [--dry-run] [--report <file.json>] "
+				+ "[--always-merge]");
 		return 2;
 	}
 

@@ -80,7 +80,7 @@ public class Importer {
 	}
 
 	/** Runs a mapping; on a dry run, or when anything is wrong, nothing is written. */
-	public ImportReport run(Path mappingFile, boolean dryRun, Runner runner, Consumer<String> progress) {
+	public ImportReport run(Path mappingFile, boolean dryRun, Runner runner, Consumer<ImportProgress> progress) {
 		long started = System.nanoTime();
 		List<ImportReport.Problem> problems = new ArrayList<>();
 		Mapping mapping = Mapping.read(mappingFile, problems);
@@ -89,10 +89,18 @@ public class Importer {
 		if (problems.isEmpty()) {
 			plan.checkRules();
 		}
+		if (problems.isEmpty() && streamable(mapping)) {
+			ImportReport streamed = streamed(mappingFile, mapping, dryRun, runner, progress, started);
+			if (streamed != null) {
+				return streamed;
+			}
+		}
 		if (problems.isEmpty()) {
 			// Read and resolve everything even when a record has problems: the report lists them all at once.
-			plan.read(progress);
+			plan.read((line) -> progress.accept(new ImportProgress("reading", plan.read, -1, "records")));
 			plan.resolve(this::fetch);
+			progress.accept(new ImportProgress("comparing", plan.nodes.size() + plan.ties.size(),
+					plan.nodes.size() + plan.ties.size(), "items"));
 		}
 		if (problems.isEmpty()) {
 			plan.diff(this::fetch, this::fetchTies);
@@ -106,6 +114,241 @@ public class Importer {
 		return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, written, plan.read, plan.created,
 				plan.updated, plan.unchanged, plan.nodes.size(), plan.ties.size(), millis, plan.conflicts,
 				List.copyOf(problems));
+	}
+
+	/**
+	 * Whether a mapping may be streamed: no node is matched by name (the names of the whole import would be needed
+	 * before the first write) and no tie finds an end by name. A streamed run falls back to the in-memory plan when its
+	 * first pass finds a node or tie made by more than one record (their citations are merged across the whole import).
+	 */
+	static boolean streamable(Mapping mapping) {
+		for (Mapping.Rule rule : mapping.nodes()) {
+			if (rule.get("match") != null) {
+				return false;
+			}
+		}
+		for (Mapping.Rule rule : mapping.ties()) {
+			for (String end : List.of("from", "to")) {
+				if (rule.get(end) instanceof Map<?, ?> m && m.containsKey("name")) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Records a streamed import reads between two writes (a batch: one transaction of their nodes or ties). */
+	private int batchSize = 5_000;
+
+	/** Whether a streamed import into a store that holds none of its ids may create without looking up. */
+	private boolean createOnlyAllowed = true;
+
+	/** Makes every streamed run take the MERGE path (the command's {@code --always-merge}, for comparisons). */
+	public Importer alwaysMerge() {
+		this.createOnlyAllowed = false;
+		return this;
+	}
+
+	/** The batch size (tests make it small, to have many batches). */
+	Importer withBatchSize(int records) {
+		this.batchSize = records;
+		return this;
+	}
+
+	/** Thrown to stop a streamed run at the first problem found while writing. */
+	private static final class Abort extends RuntimeException {
+
+		Abort() {
+			super("problems found while writing", null, false, false);
+		}
+
+	}
+
+	/**
+	 * The streamed import: a first pass reads every record and checks it (the rules, every tie's ends) keeping only the
+	 * ids of the import's nodes and a hash of each tie's id; a second pass reads the records again, a batch at a time,
+	 * compares each batch with the store and writes it in its own transaction ({@link ImportBatches} keeps the run
+	 * all-or-nothing). When no node of the import is in the store yet and every tie touches one of them, nothing can
+	 * be there to compare with: the second pass creates without looking anything up. Answers null when an id is made
+	 * by more than one record (the in-memory plan then runs).
+	 */
+	private @Nullable ImportReport streamed(Path mappingFile, Mapping mapping, boolean dryRun, Runner runner,
+			Consumer<ImportProgress> progress, long started) {
+		List<ImportReport.Problem> problems = new ArrayList<>();
+		Plan check = new Plan(mapping, problems);
+		check.names = this::names;
+		boolean[] repeated = { false };
+		long[] ties = { 0 };
+		long[] bothStored = { 0 };
+		LongSet tieIds = new LongSet();
+		check.read(Plan.Pass.NODES, this.batchSize, () -> {
+			check.nodes.forEach((id, p) -> repeated[0] |= check.known.putIfAbsent(id, p.record.label()) != null);
+			check.nodes.clear();
+			progress.accept(new ImportProgress("checking", check.read, -1, "records"));
+		}, (line) -> {
+		});
+		if (repeated[0] || check.repeated > 0) {
+			return null;
+		}
+		check.read(Plan.Pass.TIES, this.batchSize, () -> {
+			check.resolve(this::fetch);
+			check.ties.forEach((id, p) -> {
+				repeated[0] |= !tieIds.add(LongSet.hash(id));
+				if (!check.known.containsKey(p.record.from()) && !check.known.containsKey(p.record.to())) {
+					bothStored[0]++;
+				}
+			});
+			ties[0] += check.ties.size();
+			check.ties.clear();
+			progress.accept(new ImportProgress("checking", check.read, -1, "records"));
+		}, (line) -> {
+		});
+		if (repeated[0] || check.repeated > 0) {
+			return null;
+		}
+		long nodes = check.known.size();
+		if (!problems.isEmpty()) {
+			return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, false, check.read, 0, 0, 0, nodes,
+					ties[0], (System.nanoTime() - started) / 1_000_000, List.of(), List.copyOf(problems));
+		}
+		Set<String> ids = new LinkedHashSet<>(check.known.keySet());
+		ids.add(mapping.dataset().id());
+		boolean createOnly = this.createOnlyAllowed && bothStored[0] == 0 && noneStored(ids);
+		Plan write = new Plan(mapping, problems);
+		write.names = this::names;
+		write.known = check.known;
+		String run = "import-" + UUID.randomUUID();
+		String reason = reason(mapping, mappingFile);
+		ImportBatches batches = dryRun ? null : new ImportBatches(this.driver, this.statements, run, createOnly);
+		java.util.function.Function<Set<String>, Map<String, Stored>> storedNodes = createOnly ? (x) -> Map.of()
+				: this::fetch;
+		java.util.function.Function<Set<String>, Map<String, StoredTie>> storedTies = createOnly ? (x) -> Map.of()
+				: this::fetchTies;
+		long[] done = { 0, 0 };
+		boolean written = false;
+		try {
+			write.read(Plan.Pass.NODES, this.batchSize, () -> {
+				done[0] += write.nodes.size();
+				write.diff(storedNodes, storedTies);
+				flush(write, batches, runner, run, reason, dryRun);
+				write.nodes.clear();
+				progress.accept(new ImportProgress("writing nodes", done[0], nodes, "nodes"));
+			}, (line) -> {
+			});
+			write.read(Plan.Pass.TIES, this.batchSize, () -> {
+				write.resolve(this::fetch);
+				done[1] += write.ties.size();
+				write.diff(storedNodes, storedTies);
+				flush(write, batches, runner, run, reason, dryRun);
+				write.ties.clear();
+				progress.accept(new ImportProgress("writing ties", done[1], ties[0], "ties"));
+			}, (line) -> {
+			});
+			if (!problems.isEmpty()) {
+				throw new Abort();
+			}
+			if (batches != null && batches.batches() > 0) {
+				batches.commit();
+				written = true;
+			}
+		}
+		catch (RuntimeException ex) {
+			if (batches != null) {
+				int failedAt = batches.batches() + 1;
+				batches.rollback();
+				if (!(ex instanceof Abort)) {
+					org.slf4j.LoggerFactory.getLogger(Importer.class).warn("Import {} failed in batch {}", run, failedAt, ex);
+					problems.add(new ImportReport.Problem(String.valueOf(mappingFile.getFileName()), "", "",
+							"writing batch " + failedAt + " failed (" + ex.getMessage() + "); the " + (failedAt - 1)
+									+ " batches written before it were undone: nothing was written"));
+				}
+			}
+			else if (!(ex instanceof Abort)) {
+				throw ex;
+			}
+		}
+		return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, written, check.read,
+				write.created, write.updated, write.unchanged, nodes, ties[0], (System.nanoTime() - started) / 1_000_000,
+				List.copyOf(write.conflicts), List.copyOf(problems));
+	}
+
+	/** Writes a batch's changes (or, on a dry run, counts them); stops a real run at the first problem. */
+	private static void flush(Plan plan, @Nullable ImportBatches batches, Runner runner, String run, String reason,
+			boolean dryRun) {
+		if (!plan.problems.isEmpty() && !dryRun) {
+			throw new Abort();
+		}
+		if (batches != null && !plan.changes.isEmpty()) {
+			List<Map<String, Object>> events = new ArrayList<>(plan.changes.size());
+			for (Change change : plan.changes) {
+				events.add(event(change, runner, run, reason));
+			}
+			batches.write(plan.changes, events);
+		}
+		plan.changes.clear();
+	}
+
+	/** Whether none of the ids is a node in the store. */
+	private boolean noneStored(Set<String> ids) {
+		List<String> all = new ArrayList<>(ids);
+		try (var session = this.driver.session()) {
+			for (int i = 0; i < all.size(); i += 10 * BATCH) {
+				List<String> batch = all.subList(i, Math.min(all.size(), i + 10 * BATCH));
+				if (session.run(this.statements.text("ingest/nodes-exist"), Map.of("ids", batch))
+					.single()
+					.get("found")
+					.asLong() > 0) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A set of 64-bit hashes of tie ids (16 bytes a tie, against about 100 for the ids themselves): two ids with the
+	 * same hash read as a repeated id, which only sends the import down the in-memory path, never to a wrong write.
+	 */
+	static final class LongSet {
+
+		private long[] slots = new long[1 << 16];
+
+		private int size;
+
+		static long hash(String id) {
+			long h = 0xcbf29ce484222325L;
+			for (int i = 0; i < id.length(); i++) {
+				h ^= id.charAt(i);
+				h *= 0x100000001b3L;
+			}
+			return (h == 0) ? 1 : h;
+		}
+
+		/** Adds a (non-zero) hash; false when it was there. */
+		boolean add(long value) {
+			if (this.size * 2 >= this.slots.length) {
+				long[] old = this.slots;
+				this.slots = new long[old.length * 2];
+				this.size = 0;
+				for (long v : old) {
+					if (v != 0) {
+						add(v);
+					}
+				}
+			}
+			int mask = this.slots.length - 1;
+			int i = (int) (value ^ (value >>> 32)) * 0x9E3779B9 & mask;
+			while (this.slots[i] != 0) {
+				if (this.slots[i] == value) {
+					return false;
+				}
+				i = (i + 1) & mask;
+			}
+			this.slots[i] = value;
+			this.size++;
+			return true;
+		}
+
 	}
 
 	/** Stored nodes by id: labels and properties. */
@@ -165,6 +408,7 @@ public class Importer {
 		List<Map<String, Object>> nodeRows = new ArrayList<>();
 		List<Map<String, Object>> tieRows = new ArrayList<>();
 		List<Map<String, Object>> events = new ArrayList<>();
+		String reason = reason(plan.mapping, mappingFile);
 		for (Change change : plan.changes) {
 			if (change.tie() == null) {
 				nodeRows.add(RecordRules.row(change.id(), change.label(), change.props()));
@@ -174,21 +418,7 @@ public class Importer {
 				row.put("id", change.id());
 				tieRows.add(row);
 			}
-			Map<String, Object> event = new HashMap<>();
-			event.put("id", UUID.randomUUID().toString());
-			event.put("by", runner.name());
-			event.put("role", runner.role());
-			event.put("requestId", requestId);
-			event.put("action", (change.before() != null) ? "UPDATED" : (change.tie() != null) ? "LINKED" : "CREATED");
-			event.put("itemId", change.id());
-			event.put("from", (change.tie() != null) ? change.tie().from() : null);
-			event.put("to", (change.tie() != null) ? change.tie().to() : null);
-			event.put("version", change.props().get("version"));
-			event.put("changes", RecordSource.JSON.writeValueAsString(changes(change.before(), change.after())));
-			event.put("reason", "import " + mappingFile.getFileName() + " (" + plan.mapping.dataset().id() + ")");
-			event.put("access", change.props().get("access"));
-			event.put("accessBefore", (change.storedAccess() != null) ? change.storedAccess() : null);
-			events.add(event);
+			events.add(event(change, runner, requestId, reason));
 		}
 		try (var session = this.driver.session()) {
 			session.executeWrite((tx) -> {
@@ -202,6 +432,29 @@ public class Importer {
 				return null;
 			}, TransactionConfig.builder().withTimeout(java.time.Duration.ofHours(1)).build());
 		}
+	}
+
+	private static String reason(Mapping mapping, Path mappingFile) {
+		return "import " + mappingFile.getFileName() + " (" + mapping.dataset().id() + ")";
+	}
+
+	/** The audit event of one change, as an edit writes it. */
+	static Map<String, Object> event(Change change, Runner runner, String requestId, String reason) {
+		Map<String, Object> event = new HashMap<>();
+		event.put("id", UUID.randomUUID().toString());
+		event.put("by", runner.name());
+		event.put("role", runner.role());
+		event.put("requestId", requestId);
+		event.put("action", (change.before() != null) ? "UPDATED" : (change.tie() != null) ? "LINKED" : "CREATED");
+		event.put("itemId", change.id());
+		event.put("from", (change.tie() != null) ? change.tie().from() : null);
+		event.put("to", (change.tie() != null) ? change.tie().to() : null);
+		event.put("version", change.props().get("version"));
+		event.put("changes", RecordSource.JSON.writeValueAsString(changes(change.before(), change.after())));
+		event.put("reason", reason);
+		event.put("access", change.props().get("access"));
+		event.put("accessBefore", (change.storedAccess() != null) ? change.storedAccess() : null);
+		return event;
 	}
 
 	private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
@@ -305,6 +558,15 @@ public class Importer {
 
 		long unchanged;
 
+		/** Nodes and ties made by more than one record (their citations merged): a streamed import cannot. */
+		long repeated;
+
+		/** Nodes of this import planned in earlier chunks of a streamed import, by id. */
+		Map<String, Label> known = new HashMap<>();
+
+		/** Whether {@link #diff} still has to compare the dataset's Source (once an import). */
+		boolean datasetPending = true;
+
 		Plan(Mapping mapping, List<ImportReport.Problem> problems) {
 			this.mapping = mapping;
 			this.problems = problems;
@@ -348,42 +610,81 @@ public class Importer {
 
 		/** Reads every reader once: lookups into tables, the others through their rules. */
 		void read(Consumer<String> progress) {
-			Set<String> used = new LinkedHashSet<>();
-			this.mapping.nodes().forEach((r) -> used.add(r.reader()));
-			this.mapping.ties().forEach((r) -> used.add(r.reader()));
-			for (Mapping.ReaderSpec spec : this.mapping.readers().values()) {
-				if (spec.key() != null) {
-					Map<String, JsonNode> table = new HashMap<>();
-					RecordSource.read(this.mapping.base(), spec, (item) -> {
-						JsonNode key = MappedValues.path(item.value(), spec.key());
-						if (key != null) {
-							table.put(key.asString(), item.value());
-						}
-					}, this.problems);
-					this.lookups.put(spec.name(), table);
+			read(Pass.ALL, Integer.MAX_VALUE, () -> {
+			}, progress);
+		}
+
+		/** Which rules a reading applies. */
+		enum Pass {
+
+			/** Node and tie rules, every record once (the in-memory plan). */
+			ALL,
+			/** Node rules only (the first half of a streamed pass). */
+			NODES,
+			/** Tie rules only (the second half; records of readers no node rule reads are counted here). */
+			TIES
+
+		}
+
+		/**
+		 * Reads the readers a pass needs, applying its rules, and calls {@code flush} after every {@code chunk} records
+		 * and once at the end, so that a streamed import holds one chunk's drafts at a time. Lookup tables are read once.
+		 */
+		void read(Pass pass, int chunk, Runnable flush, Consumer<String> progress) {
+			Set<String> byNodes = new LinkedHashSet<>();
+			Set<String> byTies = new LinkedHashSet<>();
+			this.mapping.nodes().forEach((r) -> byNodes.add(r.reader()));
+			this.mapping.ties().forEach((r) -> byTies.add(r.reader()));
+			if (this.lookups.isEmpty()) {
+				for (Mapping.ReaderSpec spec : this.mapping.readers().values()) {
+					if (spec.key() != null) {
+						Map<String, JsonNode> table = new HashMap<>();
+						RecordSource.read(this.mapping.base(), spec, (item) -> {
+							JsonNode key = MappedValues.path(item.value(), spec.key());
+							if (key != null) {
+								table.put(key.asString(), item.value());
+							}
+						}, this.problems);
+						this.lookups.put(spec.name(), table);
+					}
 				}
 			}
+			long[] inChunk = { 0 };
 			for (Mapping.ReaderSpec spec : this.mapping.readers().values()) {
-				if (spec.key() != null || !used.contains(spec.name())) {
+				boolean nodes = pass != Pass.TIES && byNodes.contains(spec.name());
+				boolean ties = pass != Pass.NODES && byTies.contains(spec.name());
+				if (spec.key() != null || !(nodes || ties)) {
 					continue;
 				}
+				boolean counted = pass != Pass.TIES || !byNodes.contains(spec.name());
 				RecordSource.read(this.mapping.base(), spec, (item) -> {
-					this.read++;
-					if (this.read % 1000 == 0) {
-						progress.accept("read " + this.read + " records");
-					}
-					for (Mapping.Rule rule : this.mapping.nodes()) {
-						if (rule.reader().equals(spec.name())) {
-							forEachItem(rule, item, (scope) -> node(rule, item, scope));
+					if (counted) {
+						this.read++;
+						if (pass == Pass.ALL && this.read % 1000 == 0) {
+							progress.accept("read " + this.read + " records");
 						}
 					}
-					for (Mapping.Rule rule : this.mapping.ties()) {
-						if (rule.reader().equals(spec.name())) {
-							forEachItem(rule, item, (scope) -> tie(rule, item, scope));
+					if (nodes) {
+						for (Mapping.Rule rule : this.mapping.nodes()) {
+							if (rule.reader().equals(spec.name())) {
+								forEachItem(rule, item, (scope) -> node(rule, item, scope));
+							}
 						}
+					}
+					if (ties) {
+						for (Mapping.Rule rule : this.mapping.ties()) {
+							if (rule.reader().equals(spec.name())) {
+								forEachItem(rule, item, (scope) -> tie(rule, item, scope));
+							}
+						}
+					}
+					if (++inChunk[0] >= chunk) {
+						inChunk[0] = 0;
+						flush.run();
 					}
 				}, this.problems);
 			}
+			flush.run();
 		}
 
 		private void forEachItem(Mapping.Rule rule, RecordSource.Item item, Consumer<MappedValues.Scope> action) {
@@ -473,9 +774,12 @@ public class Importer {
 				planned = new Planned<>(record, at);
 				this.nodes.put(id, planned);
 			}
-			else if (planned.record.label() != record.label()) {
-				problem(item, scope.at(), "id", id + " is a " + planned.record.label().cypherName() + " (from " + planned.at
-						+ "), not a " + record.label().cypherName());
+			else {
+				this.repeated++;
+			}
+			if (planned.record.label() != record.label()) {
+				problem(item, scope.at(), "id", id + " is " + a(planned.record.label()) + " (from " + planned.at + "), not "
+						+ a(record.label()));
 				return;
 			}
 			planned.citations.addAll(record.sources());
@@ -658,7 +962,7 @@ public class Importer {
 			Set<String> referenced = new LinkedHashSet<>();
 			for (PendingTie tie : this.pending) {
 				for (End end : List.of(tie.from(), tie.to())) {
-					if (end.id() != null && !this.nodes.containsKey(end.id())) {
+					if (end.id() != null && !this.nodes.containsKey(end.id()) && !this.known.containsKey(end.id())) {
 						referenced.add(this.aliases.getOrDefault(end.id(), end.id()));
 					}
 				}
@@ -676,6 +980,10 @@ public class Importer {
 				Planned<NodeRecord> planned = Plan.this.nodes.get(id);
 				if (planned != null) {
 					return planned.record.label();
+				}
+				Label known = Plan.this.known.get(id);
+				if (known != null) {
+					return known;
 				}
 				Stored s = stored.get(id);
 				return (s != null) ? s.label() : null;
@@ -703,6 +1011,9 @@ public class Importer {
 					planned = new Planned<>(record, tie.item().locator());
 					planned.versions.add(record);
 					this.ties.put(record.id(), planned);
+				}
+				else {
+					this.repeated++;
 				}
 				planned.citations.addAll(record.sources());
 			}
@@ -733,6 +1044,12 @@ public class Importer {
 			return this.storedNames.computeIfAbsent(label, this.names);
 		}
 
+		/** "a Country", "an Organisation". */
+		static String a(Label label) {
+			String name = label.cypherName();
+			return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+		}
+
 		static String nameKey(@Nullable Label label, @Nullable String name) {
 			return label + "|" + String.valueOf(name).strip().toLowerCase(Locale.ROOT);
 		}
@@ -741,19 +1058,21 @@ public class Importer {
 		void diff(java.util.function.Function<Set<String>, Map<String, Stored>> fetch,
 				java.util.function.Function<Set<String>, Map<String, StoredTie>> fetchTies) {
 			Map<String, Stored> stored = fetch.apply(this.nodes.keySet());
-			Map<String, Object> datasetProps = RecordRules.props(this.mapping.dataset());
-			Stored storedDataset = fetch.apply(Set.of(this.mapping.dataset().id())).get(this.mapping.dataset().id());
-			compare(this.mapping.dataset().id(), Label.SOURCE, null, datasetProps, null,
-					(storedDataset != null) ? storedDataset.props() : null, sourceValues(datasetProps),
-					(storedDataset != null) ? sourceValues(storedDataset.props()) : null);
+			if (this.datasetPending) {
+				this.datasetPending = false;
+				Map<String, Object> datasetProps = RecordRules.props(this.mapping.dataset());
+				Stored storedDataset = fetch.apply(Set.of(this.mapping.dataset().id())).get(this.mapping.dataset().id());
+				compare(this.mapping.dataset().id(), Label.SOURCE, null, datasetProps, null,
+						(storedDataset != null) ? storedDataset.props() : null, sourceValues(datasetProps),
+						(storedDataset != null) ? sourceValues(storedDataset.props()) : null);
+			}
 			for (Map.Entry<String, Planned<NodeRecord>> entry : this.nodes.entrySet()) {
 				Planned<NodeRecord> planned = entry.getValue();
 				NodeRecord record = withCitations(planned.record, entry.getKey(), planned.citations);
 				Stored before = stored.get(entry.getKey());
 				if (before != null && before.label() != record.label()) {
 					this.problems.add(new ImportReport.Problem(planned.at.split("#|:")[0], planned.at, "id",
-							entry.getKey() + " is a " + before.label().cypherName() + " in the graph, not a "
-									+ record.label().cypherName()));
+							entry.getKey() + " is " + a(before.label()) + " in the graph, not " + a(record.label())));
 					continue;
 				}
 				if (before != null && curated(before.props())) {

@@ -72,21 +72,45 @@ final class RecordSource {
 			problems.add(new ImportReport.Problem(spec.path(), "", "readers." + spec.name() + ".path", ex.getMessage()));
 			return;
 		}
+		// What the consumer throws (a failed write of a streamed import) is not a malformed file: it goes through.
+		Consumer<Item> guarded = (item) -> {
+			try {
+				consumer.accept(item);
+			}
+			catch (RuntimeException ex) {
+				throw new Passed(ex);
+			}
+		};
 		for (Path file : files) {
 			String name = base.relativize(file).toString().replace('\\', '/');
 			try {
 				if ("csv".equals(spec.format())) {
-					csv(file, name, consumer, problems);
+					csv(file, name, guarded, problems);
 				}
 				else {
-					json(file, name, spec.records(), consumer);
+					json(file, name, spec.records(), guarded);
 				}
+			}
+			catch (Passed passed) {
+				throw passed.thrown;
 			}
 			catch (IOException | RuntimeException ex) {
 				problems.add(new ImportReport.Problem(name, "", "", "not valid " + spec.format().toUpperCase() + ": "
 						+ String.valueOf(ex.getMessage()).lines().findFirst().orElse("")));
 			}
 		}
+	}
+
+	/** Carries what the consumer threw past the catch of malformed files. */
+	private static final class Passed extends RuntimeException {
+
+		private final RuntimeException thrown;
+
+		Passed(RuntimeException thrown) {
+			super(null, null, false, false);
+			this.thrown = thrown;
+		}
+
 	}
 
 	private static void json(Path file, String name, String pointer, Consumer<Item> consumer) throws IOException {

@@ -50,6 +50,8 @@ public class SeedLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		this.schema.apply();
+		// A streamed import cut off before its commit point (its process killed) left a journal: undo it first.
+		ImportBatches.recover(this.driver, this.statements);
 		if (this.properties.seed().loadOnStart() && isEmpty()) {
 			load(this.properties.seed().location());
 		}

@@ -53,6 +53,11 @@ class CypherFilesIT {
 			event.put("accessBefore", List.of("tlp:CLEAR"));
 			session.run(new CypherStatements().text("editing/record-event"), Map.of("event", event)).consume();
 			session.run("MATCH (e:AuditEvent {id: 'sweep'}) DELETE e").consume();
+			// And a streamed import's journal and undo copy (ImportBatches), for the same reason.
+			session.run("CREATE (j:ImportJournal {run: 'sweep', batch: 1, nodes: [], tieIds: [], tieFroms: [], "
+					+ "updated: []}) CREATE (u:ImportUndo {_undoRun: 'sweep', _undoOf: 'x', _undoFrom: 'x', "
+					+ "_undoKind: 'node'}) DELETE j, u")
+				.consume();
 		}
 	}
 
@@ -86,7 +91,12 @@ class CypherFilesIT {
 			}
 		}
 		assertThat(mentions).containsOnlyKeys("editing/record-event.cypher", "ingest/record-events.cypher",
-				"editing/history.cypher");
+				"editing/history.cypher", "ingest/rollback-events.cypher");
+		// The one delete: the events of a streamed import's batch being undone (changes that never happened), only
+		// that run's, found by the items its journal names.
+		assertThat(mentions.get("ingest/rollback-events.cypher")).contains("MATCH (e:AuditEvent {itemId: id})")
+			.contains("WHERE e.requestId = $run")
+			.doesNotContainPattern("\\b(SET|REMOVE|MERGE|CREATE)\\b");
 		for (String creates : List.of("editing/record-event.cypher", "ingest/record-events.cypher")) {
 			assertThat(mentions.get(creates)).contains("CREATE (e:AuditEvent)")
 				.doesNotContain("MATCH")
@@ -161,7 +171,7 @@ class CypherFilesIT {
 				case "limit", "edgeLimit", "first", "depth", "k", "maxHops", "ceiling" -> 1;
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
-				case "props", "event" -> Map.of("id", "x");
+				case "props", "event", "journal" -> Map.of("id", "x");
 				case "events" -> List.of(Map.of("id", "x"));
 				default -> "x";
 			});

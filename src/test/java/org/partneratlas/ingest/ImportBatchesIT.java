@@ -1,0 +1,238 @@
+package org.partneratlas.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+import org.partneratlas.export.Backup;
+import org.partneratlas.export.ExportProperties;
+import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.CypherStatements;
+import org.partneratlas.graph.SchemaRunner;
+import org.partneratlas.support.TestNeo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The streamed import, in batches of a few records so that a run has many: a failure in a late batch, on the
+ * create-only path and on the merge path, leaves the store exactly as before (compared by the backup's checksum of
+ * every node, relationship and property, audit events included); a run killed between batches is undone at the next
+ * start; a dry run writes nothing; a second run changes nothing; provenance and audit events are as the in-memory
+ * import writes them.
+ */
+class ImportBatchesIT {
+
+	private static final Importer.Runner RUNNER = new Importer.Runner("import:test", "admin");
+
+	private static Driver driver;
+
+	private static Importer importer;
+
+	private static Backup backup;
+
+	@BeforeAll
+	static void store() {
+		driver = TestNeo4j.fixtures();
+		new SchemaRunner(driver).apply();
+		importer = new Importer(driver, new CypherStatements()).withBatchSize(10);
+		backup = new Backup(driver, new CypherStatements(),
+				new AtlasProperties(null, Duration.ofSeconds(10), null, "neo4j"), new ExportProperties(Duration.ofMinutes(5)));
+	}
+
+	/** Organisations and cooperations among them, ids prefixed; {@code renamed} renames the first ones. */
+	private static Path dataset(Path dir, String prefix, int orgs, int renamed) throws IOException {
+		Files.writeString(dir.resolve("mapping.yaml"), """
+				dataset:
+				  id: source:%1$s
+				  title: Bulk fixture %1$s
+				  publisher: Partner Atlas tests
+				  licence: CC0
+				  version: "1"
+				  retrieved: 2026-11-30
+				tlp: GREEN
+				readers:
+				  orgs: {format: csv, path: orgs.csv}
+				  links: {format: csv, path: links.csv}
+				nodes:
+				  - reader: orgs
+				    label: Organisation
+				    id: "org:%1$s-{code}"
+				    name: "{name}"
+				    kind: company
+				ties:
+				  - reader: links
+				    type: COOPERATES_WITH
+				    from: "org:%1$s-{from}"
+				    to: "org:%1$s-{to}"
+				    role: "{role}"
+				""".formatted(prefix));
+		StringBuilder o = new StringBuilder("code,name\n");
+		for (int i = 0; i < orgs; i++) {
+			o.append(i).append(",Org ").append(prefix).append(' ').append(i).append((i < renamed) ? " renamed" : "")
+				.append('\n');
+		}
+		Files.writeString(dir.resolve("orgs.csv"), o);
+		StringBuilder l = new StringBuilder("from,to,role\n");
+		for (int[] link : links(orgs)) {
+			l.append(link[0]).append(',').append(link[1]).append(",partner\n");
+		}
+		Files.writeString(dir.resolve("links.csv"), l);
+		return dir.resolve("mapping.yaml");
+	}
+
+	private static String checksum() {
+		return backup.checksum().checksum();
+	}
+
+	private static void run(String cypher, Map<String, Object> parameters) {
+		try (var session = driver.session()) {
+			session.run(cypher, parameters).consume();
+		}
+	}
+
+	private static long count(String cypher) {
+		try (var session = driver.session()) {
+			return session.run(cypher).single().get(0).asLong();
+		}
+	}
+
+	/** Once the import has written {@code after} nodes, a concurrent writer takes an id a later batch will use. */
+	private static Consumer<ImportProgress> raceAt(long after, String id, String label) {
+		boolean[] done = { false };
+		return (p) -> {
+			if (!done[0] && p.phase().equals("writing nodes") && p.done() >= after) {
+				done[0] = true;
+				run("CREATE (n:Entity:" + label + " {id: $id, name: 'racer', tlp: 'CLEAR', tlpLevel: 0, "
+						+ "access: ['tlp:CLEAR']})", Map.of("id", id));
+			}
+		};
+	}
+
+	@Test
+	void aFailureInALateBatchOfACreateOnlyRunLeavesTheStoreAsBefore(@TempDir Path dir) throws IOException {
+		Path mapping = dataset(dir, "bulk-a", 60, 0);
+		String before = checksum();
+		List<ImportProgress> seen = new ArrayList<>();
+		Consumer<ImportProgress> race = raceAt(20, "org:bulk-a-55", "Organisation");
+		ImportReport report = importer.run(mapping, false, RUNNER, (p) -> {
+			seen.add(p);
+			race.accept(p);
+		});
+		// Nodes 0-54 were in five batches before the one that hits the racer's id (a unique constraint refuses it).
+		assertThat(report.written()).isFalse();
+		assertThat(report.problems()).singleElement()
+			.satisfies((p) -> assertThat(p.reason()).startsWith("writing batch 6 failed").contains("were undone"));
+		assertThat(seen).anySatisfy((p) -> assertThat(p).isEqualTo(new ImportProgress("writing nodes", 50, 60, "nodes")));
+		run("MATCH (n:Entity {id: 'org:bulk-a-55'}) DELETE n", Map.of());
+		assertThat(checksum()).isEqualTo(before);
+		assertThat(count("MATCH (n) WHERE n:ImportJournal OR n:ImportUndo RETURN count(n)")).isZero();
+	}
+
+	@Test
+	void aFailureInALateBatchOfAMergeRunPutsBackWhatItUpdated(@TempDir Path dir) throws IOException {
+		Path mapping = dataset(dir, "bulk-b", 40, 0);
+		ImportReport first = importer.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(first.problems()).isEmpty();
+		assertThat(first.written()).isTrue();
+		assertThat(first.created()).isEqualTo(1 + 40 + links(40).size());
+		try (var session = driver.session()) {
+			var org = session.run("MATCH (n:Organisation {id: 'org:bulk-b-3'}) RETURN n").single().get("n").asNode();
+			assertThat(org.get("sourceIds").asList()).containsExactly("source:bulk-b");
+			assertThat(org.get("sourceLocators").asList()).containsExactly("orgs.csv:5");
+			assertThat(org.get("tlp").asString()).isEqualTo("GREEN");
+			assertThat(org.get("version").asLong()).isEqualTo(1);
+		}
+		assertThat(count("MATCH (e:AuditEvent) WHERE e.reason = 'import mapping.yaml (source:bulk-b)' RETURN count(e)"))
+			.isEqualTo(first.created());
+
+		String afterFirst = checksum();
+		ImportReport again = importer.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(again.created() + again.updated()).isZero();
+		assertThat(again.unchanged()).isEqualTo(first.created());
+		assertThat(checksum()).as("a second run changes nothing").isEqualTo(afterFirst);
+
+		// The changed source renames orgs 0-14 (updates, in the first batches) and adds orgs 40-59 (creates, later).
+		mapping = dataset(dir, "bulk-b", 60, 15);
+		ImportReport dry = importer.run(mapping, true, RUNNER, (p) -> {
+		});
+		assertThat(dry.problems()).isEmpty();
+		assertThat(dry.updated()).isEqualTo(15);
+		assertThat(checksum()).as("a dry run writes nothing").isEqualTo(afterFirst);
+
+		// The racer is a Country with the id of org 55: the batch that reaches it finds the label wrong.
+		ImportReport failed = importer.run(mapping, false, RUNNER, raceAt(20, "org:bulk-b-55", "Country"));
+		assertThat(failed.written()).isFalse();
+		assertThat(failed.problems()).singleElement()
+			.satisfies((p) -> assertThat(p.reason()).isEqualTo("org:bulk-b-55 is a Country in the graph, not an Organisation"));
+		run("MATCH (n:Entity {id: 'org:bulk-b-55'}) DELETE n", Map.of());
+		assertThat(checksum()).as("renames put back, creations and their audit events gone").isEqualTo(afterFirst);
+
+		ImportReport changed = importer.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(changed.problems()).isEmpty();
+		assertThat(changed.updated()).isEqualTo(15);
+		try (var session = driver.session()) {
+			var org = session.run("MATCH (n:Organisation {id: 'org:bulk-b-3'}) RETURN n").single().get("n").asNode();
+			assertThat(org.get("name").asString()).isEqualTo("Org bulk-b 3 renamed");
+			assertThat(org.get("version").asLong()).isEqualTo(2);
+		}
+		assertThat(count("MATCH (e:AuditEvent {itemId: 'org:bulk-b-3', action: 'UPDATED'}) RETURN count(e)")).isOne();
+	}
+
+	@Test
+	void aRunKilledBetweenBatchesIsUndoneAtTheNextStart(@TempDir Path dir) throws IOException {
+		Path mapping = dataset(dir, "bulk-c", 60, 0);
+		String before = checksum();
+		assertThatThrownBy(() -> importer.run(mapping, false, RUNNER, (p) -> {
+			if (p.phase().equals("writing ties") && p.done() >= 30) {
+				throw new Killed();
+			}
+		})).isInstanceOf(Killed.class);
+		assertThat(count("MATCH (j:ImportJournal) RETURN count(j)")).isGreaterThan(5);
+		assertThat(ImportBatches.recover(driver, new CypherStatements())).isOne();
+		assertThat(checksum()).isEqualTo(before);
+	}
+
+	/**
+	 * Distinct cooperations among the first {@code orgs} of 60 organisations, the lower id first; those among the first
+	 * 40 come first, so that the file of 40 is the start of the file of 60 (every record keeps its line, its locator).
+	 */
+	private static List<int[]> links(int orgs) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<int[]> links = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			int a = i % 60;
+			int b = (i * 7 + 3) % 60;
+			int from = Math.min(a, b);
+			int to = Math.max(a, b);
+			if (from != to && seen.add(from + "-" + to)) {
+				links.add(new int[] { from, to });
+			}
+		}
+		links.sort(java.util.Comparator.comparingInt((int[] l) -> (l[1] < 40) ? 0 : 1));
+		return links.stream().filter((l) -> l[1] < orgs).toList();
+	}
+
+	/** Stands for the process being killed: not an exception the importer handles. */
+	static final class Killed extends Error {
+
+		Killed() {
+			super("killed", null, false, false);
+		}
+
+	}
+
+}
