@@ -11,6 +11,7 @@ import { combobox } from './search.js';
 import { showPaths } from './paths.js';
 import { KINDS, fillKindPickers, fillRegions, showCoverage, showGaps } from './coverage.js';
 import { showTimeline } from './timeline.js';
+import { initViews, viewsFor, viewLink, openView, placeSavedNodes } from './views.js';
 
 const undoStack = [];
 let config = { mode: 'tokens' };
@@ -203,6 +204,7 @@ async function whoAmI() {
   $('who-name').textContent = me.anonymous ? 'Guest' : `${me.name} (${me.role.toLowerCase()})`;
   $('sign-in').hidden = !me.anonymous;
   $('sign-out').hidden = me.anonymous;
+  viewsFor(me);
 }
 
 function openSignIn() {
@@ -295,7 +297,12 @@ async function start() {
   $('sign-out').addEventListener('click', signOut);
   $('sign-in-form').addEventListener('submit', saveToken);
   $('token-cancel').addEventListener('click', () => $('sign-in-dialog').close());
-  window.addEventListener('hashchange', () => { fromHash(location.hash); guarded(() => restore()); });
+  initViews({ say, fail, guarded });
+  window.addEventListener('hashchange', () => guarded(async () => {
+    const link = viewLink(location.hash);
+    if (link) await openView(link); else fromHash(location.hash);
+    await restore();
+  }));
 
   const configured = fetch('/explorer/config.json').then((r) => r.json()).catch(() => ({ mode: 'tokens' }))
     .then((c) => { config = c; return c; });
@@ -304,7 +311,9 @@ async function start() {
     const c = await configured;
     if (c.mode === 'oidc') await guarded(() => finishOidc(c.oidc));
   }
-  fromHash(location.hash);
+  // a saved view (#view=<id>@<version>) is fetched, already cut to this caller, before it is asked
+  const link = viewLink(location.hash);
+  if (link) await guarded(() => openView(link)); else fromHash(location.hash);
   // who is calling and the view are asked side by side: the first picture waits for neither
   await Promise.all([guarded(whoAmI), restore(), configured]);
   guarded(fillRegions);
@@ -315,6 +324,7 @@ async function restore() {
   $('asof-input').value = state.asOf.length === 10 ? state.asOf : '';
   showTab(state.tab);
   await guarded(() => refresh({ relayout: true, mark: 'first-view' }));
+  placeSavedNodes();
   const path = [...state.steps].reverse().find((s) => s.op === 'path');
   if (path) fillPathForm(path);
   // a selection the caller cannot see stays in the state (signing in may show it) but opens no panel

@@ -35,7 +35,9 @@ class ArgumentChecks implements Instrumentation {
 	static final int LONG = 10_000;
 
 	/** Arguments and input fields that hold prose. */
-	static final Set<String> PROSE = Set.of("description", "reason", "locator", "notes", "note");
+	static final Set<String> PROSE = Set.of("description", "reason", "locator", "notes", "note",
+			// a saved query's GraphQL document (workspace)
+			"document");
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,

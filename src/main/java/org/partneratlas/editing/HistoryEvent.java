@@ -44,10 +44,10 @@ record HistoryEvent(String id, String at, String by, String role, String request
 				(String) e.get("reason"), earlierHidden);
 	}
 
-	/** What kind of change. */
+	/** What kind of change (PROMOTED and REMOVED are the workspace's saved queries and views). */
 	enum Action {
 
-		CREATED, UPDATED, LINKED, UNLINKED
+		CREATED, UPDATED, LINKED, UNLINKED, PROMOTED, REMOVED
 
 	}
 

@@ -353,6 +353,55 @@ class ExplorerIT extends AtlasIT {
 		assertThat(this.page.driver.getPageSource()).doesNotContain("CISOs European Community");
 	}
 
+	@Test
+	void anEditorSavesAViewWithAnAmberCommunityAndAViewerOpeningItsLinkSeesExactlyWhatTheViewerMaySee() {
+		String amber = "community:creis-cec";
+		String viewer = "test-csc-member";
+		this.page.open(ExplorerPage.view("[{\"op\":\"add\",\"id\":\"org:ecso\"},{\"op\":\"expand\",\"id\":\"org:ecso\"}]",
+				null, ECSO));
+		assertThat(this.page.id("save-view").isDisplayed()).as("a guest may not save").isFalse();
+		this.page.signIn("test-editor-ecso");
+		this.page.pick("search-input", "CISOs European", amber);
+		this.page.wait.until((d) -> this.page.canvasNodeIds().contains(amber));
+		this.page.id("save-view").click();
+		this.page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-view-name")));
+		Browser.assertAccessible("save view dialog");
+		this.page.id("save-view-name").sendKeys("ECSO and the CISOs");
+		this.page.id("save-view-description").sendKeys("ECSO, its ties, and the CISOs' community");
+		assertThat(this.page.texts("#save-view-marking option")).contains("TLP:CLEAR (anyone)", "TLP:AMBER");
+		this.page.id("save-view-save").click();
+		String link = this.page.wait.until((d) -> {
+			String v = this.page.id("share-url").getAttribute("value");
+			return (v == null || !v.contains("#view=")) ? null : v;
+		});
+		assertThat(link).matches(".*#view=view:[a-z0-9]{10}@1");
+		assertThat(this.page.id("status").getText()).contains("Saved \"ECSO and the CISOs\" as version 1");
+		this.page.id("my-views").click();
+		this.page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-views-list")));
+		assertThat(this.page.texts("#my-views-list li.saved-view a")).contains("ECSO and the CISOs");
+		this.page.id("my-views-close").click();
+
+		// what the viewer may see of the same question, from the API: ECSO and its neighbours under the viewer's grants
+		Set<String> expected = new HashSet<>(List.of(ECSO));
+		expected.addAll(this.graphQl.as(viewer)
+			.post("{ neighbourhood(id: \"org:ecso\", depth: 1, limit: 25) { nodes { id } } }")
+			.<List<String>>read("$.data.neighbourhood.nodes[*].id"));
+		assertThat(expected).doesNotContain(amber);
+		this.page.open("");
+		this.page.signIn(viewer);
+		assertThat(this.page.id("save-view").isDisplayed()).as("a viewer may not save").isFalse();
+		this.page.driver.get(link);
+		this.page.driver.navigate().refresh();
+		this.page.waitReady();
+		this.page.wait.until((d) -> this.page.canvasNodeIds().contains(ECSO));
+		assertThat(new HashSet<>(this.page.canvasNodeIds())).isEqualTo(expected);
+		assertThat(this.page.id("status").getText()).contains("ECSO and the CISOs").doesNotContain("not visible to you")
+			.doesNotContain("could not be shown");
+		assertThat(this.page.driver.getPageSource()).doesNotContain("CISOs European Community").doesNotContain(amber);
+		assertThat(this.page.id("error").isDisplayed()).isFalse();
+		Browser.assertAccessible("a saved view opened by a viewer");
+	}
+
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.context.ApplicationContext context;
 

@@ -145,6 +145,39 @@ class BackupIT extends AtlasIT {
 	}
 
 	@Test
+	void savedQueriesAndViewsWithTheirAuditEventsAreInTheBackupAndComeBackFromIt() throws Exception {
+		wipeFresh();
+		var analyst = this.graphQl.as("test-green");
+		String view = analyst.post("mutation ($input: SaveViewInput!) { saveView(input: $input) { id } }", "input",
+				java.util.Map.of("name", "Backed-up view", "marking", "GREEN", "state", java.util.Map.of("steps",
+						List.of(java.util.Map.of("op", "add", "id", "country:IN")), "positions",
+						List.of(java.util.Map.of("id", "country:IN", "x", 1.5, "y", 2.5)))))
+			.read("$.data.saveView.id");
+		String query = analyst.post("mutation ($input: SaveQueryInput!) { saveQuery(input: $input) { id } }", "input",
+				java.util.Map.of("name", "Backed-up query", "description", "India's name", "document",
+						"{ node(id: \"country:IN\") { name } }", "variables", List.of(), "marking", "CLEAR"))
+			.read("$.data.saveQuery.id");
+		HttpResponse<byte[]> response = send(ADMIN, "GET", "/admin/backup", null);
+		String text = new String(BackupController.ungzipped(new ByteArrayInputStream(response.body())).readAllBytes(),
+				StandardCharsets.UTF_8);
+		assertThat(text).contains("\"id\":\"" + view + "\"").contains("\"id\":\"" + query + "\"")
+			.contains("\"SavedView\"").contains("\"SavedQuery\"").contains("\"itemId\":\"" + view + "\"");
+		String checksum = JsonPath.parse(text.lines().toList().getLast()).read("$.end.checksum");
+		Backup.Summary restored = backupOf(freshDriver)
+			.restore(BackupController.ungzipped(new ByteArrayInputStream(response.body())));
+		assertThat(restored.checksum()).isEqualTo(checksum);
+		String saved = "MATCH (s:Saved) WHERE s.id IN $ids RETURN s.id AS id, labels(s) AS labels, properties(s) AS p ORDER BY id";
+		java.util.Map<String, Object> ids = java.util.Map.of("ids", List.of(view, query));
+		try (var service = org.partneratlas.support.TestNeo4j.driver().session(); var copy = freshDriver.session()) {
+			var before = service.run(saved, ids).list((r) -> r.asMap());
+			assertThat(before).hasSize(2);
+			assertThat(copy.run(saved, ids).list((r) -> r.asMap())).isEqualTo(before);
+			assertThat(copy.run("MATCH (e:AuditEvent) WHERE e.itemId IN $ids RETURN count(e) AS n", ids).single()
+				.get("n").asLong()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void onlyAdminsBackUpRestoreOrAskForTheChecksum() {
 		for (String path : List.of("/admin/backup", "/admin/checksum")) {
 			assertThat(send(null, "GET", path, null).statusCode()).as(path).isEqualTo(401);

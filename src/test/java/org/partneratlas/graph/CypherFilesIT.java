@@ -58,6 +58,23 @@ class CypherFilesIT {
 					+ "updated: []}) CREATE (u:ImportUndo {_undoRun: 'sweep', _undoOf: 'x', _undoFrom: 'x', "
 					+ "_undoKind: 'node'}) DELETE j, u")
 				.consume();
+
+			// And a saved query and a saved view (workspace), for their labels and properties.
+			for (String label : List.of("SavedQuery", "SavedView")) {
+				Map<String, Object> saved = new HashMap<>();
+				for (String key : List.of("id", "kind", "name", "description", "document", "variables", "state",
+						"origin", "tlp", "organisation", "savedBy", "promotedBy")) {
+					saved.put(key, "sweep");
+				}
+				saved.put("version", 1);
+				saved.put("tlpLevel", 0);
+				saved.put("recipients", List.of("sweep"));
+				saved.put("access", List.of("tlp:CLEAR"));
+				session.run(new CypherStatements().text("workspace/save-version"),
+						Map.of("labels", List.of("Saved", label), "props", saved, "grants", List.of("tlp:CLEAR")))
+					.consume();
+				session.run("MATCH (s:Saved {id: 'sweep'}) SET s.promotedAt = datetime() DETACH DELETE s").consume();
+			}
 		}
 	}
 

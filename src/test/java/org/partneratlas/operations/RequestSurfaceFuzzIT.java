@@ -137,7 +137,8 @@ class RequestSurfaceFuzzIT extends AtlasIT {
 						for (Object hostile : picked) {
 							boolean mutation = "mutation".equals(operation);
 							boolean overLimit = hostile instanceof String s && s.length() > 1000;
-							String token = (!mutation || overLimit) ? "test-editor-ecso" : "test-green";
+							// a viewer may not write, nor save queries or views (analysts may: the workspace)
+							String token = (!mutation || overLimit) ? "test-editor-ecso" : "test-csc-member";
 							send(operation, (String) field.get("name"), args, types, set(plausible, path, hostile),
 									token, path);
 						}

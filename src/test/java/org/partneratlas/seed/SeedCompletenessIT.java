@@ -89,7 +89,9 @@ class SeedCompletenessIT extends AtlasIT {
 		String unmarked = """
 				WHERE x.id IS NULL OR trim(x.id) = '' OR x.tlp IS NULL OR x.tlpLevel IS NULL
 				RETURN coalesce(x.id, elementId(x)) AS id ORDER BY id LIMIT 50""";
-		assertThat(ids("MATCH (x) " + unmarked)).as("nodes without id or marking").isEmpty();
+		// audit events (of edits, and of the saved queries and views the workspace tests write into this store)
+		// carry the access list of what they record, not a marking of their own
+		assertThat(ids("MATCH (x) WHERE NOT x:AuditEvent WITH x " + unmarked)).as("nodes without id or marking").isEmpty();
 		assertThat(ids("MATCH ()-[x]->() " + unmarked)).as("relationships without id or marking").isEmpty();
 	}
 
