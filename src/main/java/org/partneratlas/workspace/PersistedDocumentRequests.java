@@ -78,12 +78,15 @@ class PersistedDocumentRequests extends OncePerRequestFilter {
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes((int) length);
-		Map<String, Object> fields;
-		try {
-			fields = object(this.json.readValue(body, Object.class));
-		}
-		catch (JacksonException ex) {
-			fields = null;
+		Map<String, Object> fields = null;
+		// only a body that mentions documentId is parsed here (the GraphQL handler parses every body anyway)
+		if (mentions(body, DOCUMENT_ID_KEY)) {
+			try {
+				fields = object(this.json.readValue(body, Object.class));
+			}
+			catch (JacksonException ex) {
+				fields = null;
+			}
 		}
 		if (fields == null || !fields.containsKey("documentId")) {
 			// not a persisted-document request (or not JSON at all: Spring for GraphQL says so)
@@ -149,6 +152,21 @@ class PersistedDocumentRequests extends OncePerRequestFilter {
 			request.setAttribute(BY_GET, true);
 		}
 		chain.doFilter(new Body(request, this.json.writeValueAsBytes(forwarded)), response);
+	}
+
+	private static final byte[] DOCUMENT_ID_KEY = "documentId".getBytes(StandardCharsets.US_ASCII);
+
+	/** Whether the bytes hold the key as it is written (JSON may escape it; such a body is not read as one). */
+	static boolean mentions(byte[] body, byte[] key) {
+		outer: for (int i = 0; i <= body.length - key.length; i++) {
+			for (int j = 0; j < key.length; j++) {
+				if (body[i + j] != key[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	@SuppressWarnings("unchecked")
