@@ -1,5 +1,5 @@
 // Coverage: partners against instrument kinds, and the gap question as two pickers. Every answer can go onto the canvas.
-import { gql } from './api.js';
+import { run } from './api.js';
 import { h, $, clear, humanKind } from './dom.js';
 
 export const KINDS = ['trade-and-technology-council', 'digital-partnership', 'digital-dialogue', 'cyber-dialogue',
@@ -8,11 +8,6 @@ export const KINDS = ['trade-and-technology-council', 'digital-partnership', 'di
   'stabilisation-association-agreement', 'administrative-arrangement', 'alliance'];
 export const MATRIX_KINDS = KINDS.slice(0, 8);
 
-const COVERAGE = `query Coverage($actors: ActorFilter, $kinds: [String!]!, $asOf: String) {
-  coverage(actors: $actors, kinds: $kinds, asOf: $asOf) { kinds truncated
-    rows { covered actor { id name acronym } cells { kind instruments { instrument { id name ... on Instrument { status } } } } } } }`;
-const GAPS = `query Gaps($has: [String!], $lacks: [String!]!, $asOf: String) {
-  gaps(actors: { labels: [COUNTRY] }, has: $has, lacks: $lacks, asOf: $asOf) { actor { id name } has { instrument { id name } } } }`;
 
 export function fillKindPickers() {
   for (const id of ['gap-has', 'gap-lacks']) {
@@ -24,7 +19,7 @@ export function fillKindPickers() {
 }
 
 export async function fillRegions() {
-  const data = await gql(`{ actors(filter: { labels: [REGION, UNION] }, first: 100) { edges { node { id name } } } }`);
+  const data = await run('x-explorer:regions');
   const sel = $('cov-region');
   data.actors.edges.forEach((e) => sel.append(h('option', { value: e.node.id }, e.node.name)));
 }
@@ -35,7 +30,7 @@ export async function showCoverage(asOf, onAdd) {
   if ($('cov-eu').value) actors.euStatus = [$('cov-eu').value];
   const out = clear($('coverage-result'));
   out.append(h('p', { class: 'muted' }, 'Loading…'));
-  const data = await gql(COVERAGE, { actors, kinds: MATRIX_KINDS, asOf: asOf || null });
+  const data = await run('x-explorer:coverage', { actors, kinds: MATRIX_KINDS, asOf: asOf || null });
   const c = data.coverage;
   const rows = c.rows.filter((r) => r.covered > 0 || actors.memberOf);
   clear(out);
@@ -55,7 +50,7 @@ export async function showCoverage(asOf, onAdd) {
 export async function showGaps(asOf, onAdd) {
   const has = $('gap-has').value, lacks = $('gap-lacks').value;
   const out = clear($('gap-result'));
-  const data = await gql(GAPS, { has: [has], lacks: [lacks], asOf: asOf || null });
+  const data = await run('x-explorer:gaps', { has: [has], lacks: [lacks], asOf: asOf || null });
   out.append(h('p', {}, `Partners with a ${humanKind(has)} and no ${humanKind(lacks)}: ${data.gaps.length}`));
   if (!data.gaps.length) return;
   out.append(h('ul', { class: 'gaps' }, data.gaps.map((g) => h('li', {},

@@ -1,6 +1,6 @@
 // Wires the page: the view state (state.js) is the single truth; every action changes it, then the canvas and the
 // panels are rebuilt from it, and the URL mirrors it.
-import { gql, onServiceWait } from './api.js';
+import { run, onServiceWait } from './api.js';
 import { token, setToken, startOidc, finishOidc } from './auth.js';
 import { h, $, clear, LABEL_NAMES, humanKind } from './dom.js';
 import { state, fromHash, writeUrl, shareUrl } from './state.js';
@@ -12,6 +12,7 @@ import { showPaths } from './paths.js';
 import { KINDS, fillKindPickers, fillRegions, showCoverage, showGaps } from './coverage.js';
 import { showTimeline } from './timeline.js';
 import { initViews, viewsFor, viewLink, openView, placeSavedNodes } from './views.js';
+import { wireCatalogue, showCatalogue } from './catalogue.js';
 
 const undoStack = [];
 let config = { mode: 'tokens' };
@@ -128,7 +129,7 @@ function setDate(date) {
 
 // ---- tabs ----------------------------------------------------------------------------------------------------
 
-const TABS = ['profile', 'paths', 'coverage', 'timeline'];
+const TABS = ['profile', 'paths', 'coverage', 'timeline', 'catalogue'];
 function showTab(name) {
   state.tab = name;
   for (const t of TABS) {
@@ -139,6 +140,7 @@ function showTab(name) {
   }
   writeUrl();
   if (name === 'timeline') guarded(() => showTimeline(state.selected, setDate));
+  if (name === 'catalogue') guarded(() => showCatalogue());
 }
 function wireTabs() {
   TABS.forEach((t, i) => {
@@ -193,10 +195,23 @@ function useSelected(field) {
   $(field).dataset.id = n.id;
 }
 
+// ---- catalogue ------------------------------------------------------------------------------------------------
+
+// A graph-shaped catalogue answer becomes a step of the view (replacing an earlier catalogue question), so undo,
+// share and date work on it as on any other.
+function drawQuery(doc, vars) {
+  const same = state.steps.some((s) => s.op === 'query' && s.doc === doc && JSON.stringify(s.vars) === JSON.stringify(vars));
+  if (same) return Promise.resolve();
+  return change((steps) => {
+    for (let i = steps.length - 1; i >= 0; i--) if (steps[i].op === 'query') steps.splice(i, 1);
+    steps.push({ op: 'query', doc, vars });
+  }, { relayout: true, mark: 'catalogue' });
+}
+
 // ---- who is calling --------------------------------------------------------------------------------------------
 
 async function whoAmI() {
-  const data = await gql('{ me { name role clearance organisation anonymous } }');
+  const data = await run('x-explorer:me');
   const me = data.me;
   const badge = $('clearance');
   badge.textContent = 'Cleared for ' + tlpWord(me.clearance);
@@ -298,6 +313,7 @@ async function start() {
   $('sign-in-form').addEventListener('submit', saveToken);
   $('token-cancel').addEventListener('click', () => $('sign-in-dialog').close());
   initViews({ say, fail, guarded });
+  wireCatalogue({ onDraw: drawQuery, onAdd: addNode, onChange: (q) => { state.catalogue = q; writeUrl(); } });
   window.addEventListener('hashchange', () => guarded(async () => {
     const link = viewLink(location.hash);
     if (link) await openView(link); else fromHash(location.hash);
@@ -327,6 +343,8 @@ async function restore() {
   placeSavedNodes();
   const path = [...state.steps].reverse().find((s) => s.op === 'path');
   if (path) fillPathForm(path);
+  // a link to a catalogue question opens its panel with the link's values and asks it
+  if (state.catalogue) await guarded(() => { showTab('catalogue'); return showCatalogue(state.catalogue); });
   // a selection the caller cannot see stays in the state (signing in may show it) but opens no panel
   if (state.selected && model.nodes.has(state.selected)) await select(state.selected, { openTab: false });
 }

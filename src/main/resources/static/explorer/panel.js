@@ -1,14 +1,8 @@
 // The profile panel: a node's facts, its ties grouped by instrument kind (or by relationship), and for every fact the
 // passage it comes from.
-import { gql, NODE, EDGE, CITE } from './api.js';
+import { run } from './api.js';
 import { h, $, clear, LABEL_NAMES, humanKind, tlpBadge, nodeTitle } from './dom.js';
 import { sourceList, namesOf } from './sources.js';
-
-const PROFILE = `query Profile($id: ID!) { profile(id: $id) {
-  node { ${NODE} sources { ${CITE} } }
-  ties { direction edge { ${EDGE} confidence sources { ${CITE} } }
-    other { ${NODE} }
-    counterparts { node { id name acronym label aliases tlp } edge { role } } counterpartCount } } }`;
 
 const TYPE_HEADINGS = { MEMBER_OF: 'Memberships', PART_OF: 'Part of', COOPERATES_WITH: 'Cooperates with',
   FUNDS: 'Funding', LANDS_IN: 'Cable landings', UNDER: 'Under', CONCERNS: 'Topics', PARTICIPATES_IN: 'Takes part in' };
@@ -44,7 +38,7 @@ function groupKey(t) {
 export async function showProfile(id, { onAdd, onSelect }) {
   const panel = $('panel-profile');
   clear(panel).append(h('p', { class: 'muted' }, 'Loading…'));
-  const data = await gql(PROFILE, { id });
+  const data = await run('x-explorer:profile', { id });
   clear(panel);
   const p = data.profile;
   if (!p) { panel.append(h('p', {}, 'This node does not exist, or you may not see it.')); return null; }

@@ -1,10 +1,7 @@
 // A search box that suggests as one types (names, acronyms, aliases; kind and label shown), driven by keyboard
 // (up, down, Enter, Escape) or pointer: the ARIA 1.2 combobox pattern.
-import { gql } from './api.js';
+import { run } from './api.js';
 import { h, clear, LABEL_NAMES, humanKind, nodeTitle } from './dom.js';
-
-const SEARCH = `query Search($text: String!, $labels: [Label!]) { search(text: $text, labels: $labels, first: 10) {
-  node { id label name acronym kind } } }`;
 
 export function combobox(input, list, onChoose, { labels = null, onError = () => {} } = {}) {
   let hits = [];
@@ -45,7 +42,7 @@ export function combobox(input, list, onChoose, { labels = null, onError = () =>
     if (!text) { hits = []; close(); return; }
     const mine = ++seq;
     try {
-      const data = await gql(SEARCH, { text, labels });
+      const data = await run('x-explorer:search', { text, labels });
       if (mine !== seq) return;
       hits = data.search.map((x) => x.node);
       active = hits.length ? 0 : -1;

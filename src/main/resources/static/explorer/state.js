@@ -1,7 +1,8 @@
 // The whole view lives in one object, mirrored in the URL's fragment (never sent to the server, so never in its
-// logs): the steps that built the canvas (add, expand, remove, path), the date, the selected node and the open tab.
-// Opening a link replays the steps under the opener's own clearance.
-export const state = { steps: [], asOf: '', selected: '', tab: 'profile' };
+// logs): the steps that built the canvas (add, expand, remove, path, query), the date, the selected node, the open
+// tab, and the catalogue question open in its panel with its values (`cq`, `cv`). Opening a link replays the steps
+// under the opener's own clearance.
+export const state = { steps: [], asOf: '', selected: '', tab: 'profile', catalogue: null };
 
 export function toHash() {
   const p = new URLSearchParams();
@@ -9,6 +10,10 @@ export function toHash() {
   if (state.asOf) p.set('asOf', state.asOf);
   if (state.selected) p.set('sel', state.selected);
   if (state.tab && state.tab !== 'profile') p.set('tab', state.tab);
+  if (state.catalogue) {
+    p.set('cq', state.catalogue.id);
+    if (Object.keys(state.catalogue.values || {}).length) p.set('cv', JSON.stringify(state.catalogue.values));
+  }
   return '#' + p.toString();
 }
 
@@ -19,7 +24,10 @@ export function fromHash(hash) {
   state.steps = Array.isArray(steps) ? steps.filter(validStep) : [];
   state.asOf = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(p.get('asOf') || '') ? p.get('asOf') : '';
   state.selected = p.get('sel') || '';
-  state.tab = ['profile', 'paths', 'coverage', 'timeline'].includes(p.get('tab')) ? p.get('tab') : 'profile';
+  state.tab = ['profile', 'paths', 'coverage', 'timeline', 'catalogue'].includes(p.get('tab')) ? p.get('tab') : 'profile';
+  let values = {};
+  try { values = JSON.parse(p.get('cv') || '{}'); } catch (e) { values = {}; }
+  state.catalogue = p.get('cq') ? { id: p.get('cq'), values: values && typeof values === 'object' && !Array.isArray(values) ? values : {} } : null;
 }
 
 function validStep(s) {
@@ -27,6 +35,7 @@ function validStep(s) {
   if (s.op === 'add' || s.op === 'remove') return typeof s.id === 'string';
   if (s.op === 'expand') return typeof s.id === 'string';
   if (s.op === 'path') return typeof s.from === 'string' && typeof s.to === 'string';
+  if (s.op === 'query') return typeof s.doc === 'string' && (s.vars === undefined || (s.vars && typeof s.vars === 'object'));
   return false;
 }
 

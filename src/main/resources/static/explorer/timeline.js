@@ -1,14 +1,11 @@
 // A node's dated events, oldest first; each can set the as-of date.
-import { gql } from './api.js';
+import { run } from './api.js';
 import { h, $, clear, nodeTitle } from './dom.js';
-
-const TIMELINE = `query Timeline($id: ID!) { timeline(id: $id) { node { id name acronym }
-  events { kind date earliest node { id name } edge { type role } } } }`;
 
 export async function showTimeline(id, onDate) {
   const panel = clear($('panel-timeline'));
   if (!id) { panel.append(h('p', { class: 'hint' }, 'Select a node to see its dated events.')); return; }
-  const data = await gql(TIMELINE, { id });
+  const data = await run('x-explorer:timeline', { id });
   const t = data.timeline;
   if (!t) { panel.append(h('p', {}, 'This node does not exist, or you may not see it.')); return; }
   panel.append(h('h2', {}, 'Timeline of ' + nodeTitle(t.node)));

@@ -1,6 +1,9 @@
-// Turns the steps of the view into one GraphQL request (one alias a step) and folds the answers into the model the
-// canvas draws: nodes, edges, the path highlighted, and the "+N more" left out by each expansion.
-import { gql, NODE, EDGE, CITE } from './api.js';
+// Turns the steps of the view into requests for the page's own trusted documents (queries/explorer/ on the server:
+// one for the added nodes, one per expansion, the path, the catalogue question), asked side by side, and folds the
+// answers into the model the canvas draws: nodes, edges, the path highlighted, and the "+N more" left out by each
+// expansion. Fixed documents by id (not one document made up per view) are what lets the page run where only trusted
+// documents do; each request also stays within the limit of expensive questions a request may ask.
+import { run } from './api.js';
 import { state } from './state.js';
 
 export const EXPAND_LIMIT = 25;
@@ -14,36 +17,61 @@ export function pathFilter(step) {
   return Object.keys(only).length ? only : null;
 }
 
-export const PATH_FIELDS = `found message from { id name } to { id name }
-  paths { length nodes { ${NODE} } edges { ${EDGE} }
-    steps { from { id name label } fromRole via { id name label kind } to { id name label } toRole
-      edges { id type from to role tlp sources { ${CITE} } } } }`;
-
 export async function rebuild() {
-  const decl = ['$asOf: String'];
-  const parts = [];
-  const vars = { asOf: state.asOf || null };
+  const asOf = state.asOf || null;
+  const data = {};
+  const asked = new Map();
+  // the same question asked by two steps is asked once
+  const ask = (documentId, variables) => {
+    const key = documentId + JSON.stringify(variables);
+    if (!asked.has(key)) asked.set(key, run(documentId, variables));
+    return asked.get(key);
+  };
+  const adds = [...new Set(state.steps.filter((s) => s.op === 'add').map((s) => s.id))];
+  const found = new Map();
+  const work = [];
+  for (let i = 0; i < adds.length; i += 100) {
+    work.push(ask('x-explorer:nodes', { ids: adds.slice(i, i + 100) })
+      .then((d) => d.nodes.forEach((n) => { if (n) found.set(n.id, n); })));
+  }
   state.steps.forEach((s, i) => {
-    if (s.op === 'add') {
-      decl.push(`$v${i}: ID!`); vars['v' + i] = s.id;
-      parts.push(`s${i}: node(id: $v${i}) { ${NODE} }`);
-    } else if (s.op === 'expand') {
-      decl.push(`$v${i}: ID!`, `$t${i}: [RelType!]`, `$l${i}: [Label!]`, `$m${i}: Int`);
-      Object.assign(vars, { ['v' + i]: s.id, ['t' + i]: s.types && s.types.length ? s.types : null,
-        ['l' + i]: s.labels && s.labels.length ? s.labels : null, ['m' + i]: s.limit || EXPAND_LIMIT });
-      parts.push(`s${i}: neighbourhood(id: $v${i}, depth: 1, types: $t${i}, labels: $l${i}, limit: $m${i}, asOf: $asOf) {
-        centre { id } nodes { ${NODE} } edges { ${EDGE} } omittedNodes }`);
+    if (s.op === 'expand') {
+      work.push(ask('x-explorer:expand', { id: s.id, types: s.types && s.types.length ? s.types : null,
+        labels: s.labels && s.labels.length ? s.labels : null, limit: s.limit || EXPAND_LIMIT, asOf })
+        .then((d) => { data['s' + i] = d.neighbourhood; }));
     } else if (s.op === 'path') {
-      decl.push(`$f${i}: ID!`, `$e${i}: ID!`, `$k${i}: Int`, `$o${i}: PathFilter`);
-      Object.assign(vars, { ['f' + i]: s.from, ['e' + i]: s.to, ['k' + i]: s.k || 3, ['o' + i]: pathFilter(s) });
-      parts.push(`s${i}: paths(from: $f${i}, to: $e${i}, k: $k${i}, only: $o${i}, asOf: $asOf) { ${PATH_FIELDS} }`);
+      work.push(ask('x-explorer:paths', { from: s.from, to: s.to, k: s.k || 3, only: pathFilter(s), asOf })
+        .then((d) => { data['s' + i] = d.paths; }));
+    } else if (s.op === 'query') {
+      // a catalogue question the opener of a link may not see (or that is gone) is a part not shown, not a failure
+      work.push(ask(s.doc, s.vars || {}).then((d) => { data['s' + i] = graphOf(d); })
+        .catch((e) => { if (e.kind !== 'PersistedQueryNotFound') throw e; }));
     }
   });
-  // a declared variable must be used: the date only where an expansion or a path asks for it
-  if (!state.steps.some((s) => s.op === 'expand' || s.op === 'path')) { decl.shift(); delete vars.asOf; }
-  const data = parts.length ? await gql(`query View(${decl.join(', ')}) { ${parts.join('\n')} }`, vars) : {};
+  await Promise.all(work);
+  state.steps.forEach((s, i) => { if (s.op === 'add') data['s' + i] = found.get(s.id) || null; });
   fold(data);
   return model;
+}
+
+/**
+ * The graph an answer holds: every object with an id, a label and a name is a node; every object with an id, a type,
+ * a from and a to is a tie. An answer is graph-shaped when at least one of its ties joins two of its nodes.
+ */
+export function graphOf(answer) {
+  const nodes = new Map(), edges = new Map();
+  (function walk(x) {
+    if (Array.isArray(x)) { x.forEach(walk); return; }
+    if (!x || typeof x !== 'object') return;
+    if (typeof x.id === 'string' && typeof x.label === 'string' && typeof x.name === 'string') {
+      nodes.set(x.id, { ...(nodes.get(x.id) || {}), ...x });
+    } else if (typeof x.id === 'string' && typeof x.type === 'string' && typeof x.from === 'string' && typeof x.to === 'string') {
+      edges.set(x.id, { ...(edges.get(x.id) || {}), ...x });
+    }
+    Object.values(x).forEach(walk);
+  })(answer);
+  const drawn = [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to));
+  return { nodes: [...nodes.values()], edges: drawn, graph: drawn.length > 0 };
 }
 
 function fold(data) {
@@ -64,6 +92,9 @@ function fold(data) {
       a.edges.forEach((e) => model.edges.set(e.id, e));
       if (a.omittedNodes > 0) model.more.set(s.id, { count: a.omittedNodes, step: i });
       else model.more.delete(s.id);
+    } else if (s.op === 'query') {
+      a.nodes.forEach((n) => model.nodes.set(n.id, { ...(model.nodes.get(n.id) || {}), ...n }));
+      a.edges.forEach((e) => model.edges.set(e.id, e));
     } else if (s.op === 'path') {
       model.paths = { step: s, answer: a };
       model.pathIds = new Set();

@@ -484,6 +484,65 @@ class ExplorerIT extends AtlasIT {
 		assertThat(this.graphQl.get("/explorer/config.json").body()).isEqualTo("{\"mode\":\"tokens\"}");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	/** The free-form GraphQL requests the service has run so far (the page must send none). */
+	double freeFormRequests() {
+		var counter = this.meters.find("atlas.graphql.documents").tag("kind", "free-form").counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Test
+	void aCatalogueQueryRunsFromThePanelAndFromALinkWithOtherValuesAndThePageSendsOnlyTrustedDocuments() {
+		// what the API answers for the same questions, by the same ids
+		List<String> toIndia = api("{ paths(from: \"org:ecso\", to: \"country:IN\") { paths { nodes { id } } } }")
+			.read("$.data.paths.paths[*].nodes[*].id");
+		List<String> toJapan = api("{ paths(from: \"org:ecso\", to: \"country:JP\") { paths { nodes { id } } } }")
+			.read("$.data.paths.paths[*].nodes[*].id");
+		String mostCentral = api("{ centrality(measure: DEGREE, top: 3) { node { name } } }")
+			.read("$.data.centrality[0].node.name");
+		double freeFormBefore = freeFormRequests();
+
+		this.page.open("");
+		this.page.id("tab-catalogue").click();
+		this.page.wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#catalogue-pick option[value='paths-between']")));
+		new org.openqa.selenium.support.ui.Select(this.page.id("catalogue-pick")).selectByValue("paths-between");
+		this.page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cq-from")));
+		assertThat(this.page.id("catalogue-description").getText()).contains("shortest distinct paths");
+		assertThat(this.page.id("cq-k").getAttribute("value")).as("the default of $k").isEqualTo("3");
+		this.page.pick("cq-from", "ECSO", ECSO);
+		this.page.pick("cq-to", "india", INDIA);
+		int before = this.page.drawnCount();
+		this.page.id("catalogue-run").click();
+		this.page.wait.until((d) -> this.page.drawnCount() > before);
+		assertThat(this.page.canvasNodeIds()).containsAll(toIndia);
+		assertThat(this.page.id("catalogue-summary").getText()).startsWith("Drawn on the canvas");
+		assertThat(this.page.fragment()).contains("cq=paths-between").contains("country%3AIN");
+		Browser.assertAccessible("catalogue panel with a drawn answer");
+
+		// a link to the same question with other values
+		this.page.open("tab=catalogue&cq=paths-between&cv="
+				+ ExplorerPage.enc("{\"from\":\"org:ecso\",\"to\":\"country:JP\",\"k\":3}"));
+		this.page.wait.until((d) -> this.page.canvasNodeIds().containsAll(toJapan));
+		assertThat(this.page.canvasNodeIds()).contains("country:JP").doesNotContain(INDIA);
+		assertThat(this.page.id("cq-to").getAttribute("value")).isEqualTo("country:JP");
+
+		// a question whose answer is not a graph is a table, its nodes buttons onto the canvas
+		this.page.open("tab=catalogue&cq=most-central-actors&cv=" + ExplorerPage.enc("{\"measure\":\"DEGREE\",\"top\":3}"));
+		this.page.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#catalogue-table tbody tr")));
+		assertThat(this.page.texts("#catalogue-table tbody tr")).hasSize(3);
+		assertThat(this.page.texts("#catalogue-table tbody tr").getFirst()).contains(mostCentral);
+		Browser.assertAccessible("catalogue panel with a table");
+
+		// a link to a question the opener may not see says so and shows nothing of it
+		this.page.open("tab=catalogue&cq=test-amber-briefing");
+		this.page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalogue-missing")));
+
+		assertThat(freeFormRequests()).as("free-form requests sent by the page").isEqualTo(freeFormBefore);
+	}
+
 	private void screenshotForTheReadme() throws Exception {
 		String target = System.getProperty("atlas.explorer.screenshot");
 		if (target != null) {
