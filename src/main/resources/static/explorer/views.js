@@ -2,7 +2,7 @@
 // by link (#view=<id> or #view=<id>@<version>). A view holds the question and the layout, never the answer: the
 // service hands it over already cut to the opener (steps naming what they may not see are left out), and the page
 // asks it again under the opener's own clearance, so nothing says what is missing.
-import { gql } from './api.js';
+import { run } from './api.js';
 import { h, $, clear, tlpBadge } from './dom.js';
 import { state } from './state.js';
 import { getCy } from './canvas.js';
@@ -12,8 +12,6 @@ const LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'];
 const MARKING_WORDS = { CLEAR: 'TLP:CLEAR (anyone)', GREEN: 'TLP:GREEN', AMBER: 'TLP:AMBER', AMBER_STRICT: 'TLP:AMBER+STRICT (your organisation)' };
 const STEP_KEYS = ['op', 'id', 'from', 'to', 'k', 'only', 'avoid', 'types', 'labels', 'limit'];
 
-const VIEW_FIELDS = `id version latestVersion name description marking owner savedAt link
-  state { steps { op id from to k only avoid types labels limit } asOf selected tab positions { id x y } }`;
 
 let me = null;
 let current = null;
@@ -46,8 +44,7 @@ export function viewsFor(caller) {
 
 /** Fetches a view and makes it the page's state; the caller then asks it again (restore). */
 export async function openView(link) {
-  const data = await gql(`query OpenView($id: ID!, $version: Int) { view(id: $id, version: $version) { ${VIEW_FIELDS} } }`,
-    { id: link.id, version: link.version });
+  const data = await run('x-explorer:open-view', { id: link.id, version: link.version });
   const view = data.view;
   if (!view) throw new Error('No such view: it does not exist, or it is not shared with you.');
   current = view;
@@ -117,7 +114,7 @@ async function saveView() {
   if (!$('save-view-again-row').hidden && $('save-view-again').checked) input.id = current.id;
   let data;
   try {
-    data = await gql(`mutation SaveView($input: SaveViewInput!) { saveView(input: $input) { ${VIEW_FIELDS} } }`, { input });
+    data = await run('x-explorer:save-view', { input });
   } catch (e) {
     $('save-view-error').textContent = e.message;
     return;
@@ -131,7 +128,7 @@ async function saveView() {
 }
 
 async function showMyViews() {
-  const data = await gql(`{ myViews { id version name marking savedAt link } }`);
+  const data = await run('x-explorer:my-views');
   const list = clear($('my-views-list'));
   if (!data.myViews.length) list.append(h('li', { class: 'hint' }, 'You have saved no views yet.'));
   data.myViews.forEach((v) => list.append(h('li', { class: 'saved-view', 'data-id': v.id },

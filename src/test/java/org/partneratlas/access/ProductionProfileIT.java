@@ -145,6 +145,64 @@ class ProductionProfileIT extends AtlasIT {
 			.read("$.data.node.name", String.class)).isEqualTo("European Union");
 	}
 
+	/**
+	 * The workspace's done-when in {@code prod}: an analyst saves a query with three variables and an editor promotes
+	 * it, both through trusted documents; a viewer, refused any free-form text, runs it by id with two sets of values
+	 * and gets what the reviewed query over the same field answers for them.
+	 */
+	@Test
+	void anAnalystSavesAnEditorPromotesAndAViewerRunsItByIdWhereOnlyTrustedDocumentsRun() {
+		String document = """
+				query PartnersWithButNot($has: String!, $lacks: String!, $region: ID!) {
+				  gaps(actors: {labels: [COUNTRY], memberOf: $region}, has: [$has], lacks: [$lacks]) { actor { id } }
+				}""";
+		java.util.function.BiFunction<String, String, java.util.Map<String, Object>> variable = (name, type) -> java.util.Map
+			.of("name", name, "type", type, "description", "The " + name + " of the question", "suggest",
+					name.equals("region") ? "region" : "instrumentKind");
+		var input = java.util.Map.of("name", "Partners with X but not Y in region R", "description",
+				"Countries of a region party to one kind of instrument but not another", "document", document,
+				"marking", "CLEAR", "variables", java.util.List.of(variable.apply("has", "String!"),
+						variable.apply("lacks", "String!"), variable.apply("region", "ID!")));
+		// free-form saving is refused to the analyst in prod; the trusted document is not
+		assertThat(this.graphQl.as("test-green")
+			.post("mutation ($input: SaveQueryInput!) { saveQuery(input: $input) { id } }", "input", input)
+			.read("$.errors[0].extensions.classification", String.class)).isEqualTo("FORBIDDEN");
+		var saved = com.jayway.jsonpath.JsonPath.parse(post("test-green",
+				java.util.Map.of("documentId", "x-explorer:save-query", "variables", java.util.Map.of("input", input)))
+			.body());
+		String id = saved.read("$.data.saveQuery.id", String.class);
+		assertThat(saved.read("$.data.saveQuery.origin", String.class)).isEqualTo("SAVED");
+		// before promotion it is not a trusted document: the viewer may not run it here
+		var unpromoted = com.jayway.jsonpath.JsonPath.parse(post("test-csc-member", java.util.Map.of("documentId", id,
+				"variables", java.util.Map.of("has", "digital-partnership", "lacks", "cyber-dialogue", "region",
+						"region:enlargement-countries"))).body());
+		assertThat(unpromoted.read("$", java.util.Map.class)).doesNotContainKey("data");
+		var promoted = com.jayway.jsonpath.JsonPath.parse(post("test-editor-ecso",
+				java.util.Map.of("documentId", "x-explorer:promote-query", "variables",
+						java.util.Map.of("id", id, "version", 1))).body());
+		assertThat(promoted.read("$.data.promoteQuery.origin", String.class)).as(promoted.jsonString())
+			.isEqualTo("PROMOTED");
+		assertThat(this.graphQl.as("test-csc-member").post(document).read("$", java.util.Map.class))
+			.doesNotContainKey("data");
+		for (var values : java.util.List.of(
+				java.util.Map.of("has", "security-defence-partnership", "lacks", "cyber-dialogue", "region",
+						"region:enlargement-countries"),
+				java.util.Map.of("has", "digital-partnership", "lacks", "cyber-dialogue", "region",
+						"region:enlargement-countries"))) {
+			var answer = com.jayway.jsonpath.JsonPath
+				.parse(post("test-csc-member", java.util.Map.of("documentId", id, "variables", values)).body());
+			assertThat(answer.read("$", java.util.Map.class)).as(answer.jsonString()).doesNotContainKey("errors");
+			java.util.List<String> ids = answer.read("$.data.gaps[*].actor.id");
+			var reviewed = com.jayway.jsonpath.JsonPath.parse(post("test-csc-member",
+					java.util.Map.of("documentId", "partners-with-but-not", "variables",
+							java.util.Map.of("has", java.util.List.of(values.get("has")), "lacks",
+									java.util.List.of(values.get("lacks")), "region", values.get("region"))))
+				.body());
+			java.util.List<String> expected = reviewed.read("$.data.gaps[*].actor.id");
+			assertThat(ids).as(values.toString()).containsExactlyInAnyOrderElementsOf(expected);
+		}
+	}
+
 	/** Posts; a statement stopped by the service's 10 s timeout on a loaded machine is asked again (three times). */
 	private java.net.http.HttpResponse<String> post(String token, java.util.Map<String, Object> body) {
 		java.net.http.HttpResponse<String> response = postOnce(token, body);
