@@ -113,4 +113,64 @@ class AnalyticsIT {
 		assertThat(answer.modularity()).isBetween(-0.5, 1.0);
 	}
 
+	@Test
+	void exactBetweennessOnAProjectionTooLargeForTheBudgetIsRefusedInWordsNeverRankedInPart() {
+		// a budget of 3 passes over this 10-actor projection
+		ActorGraph projection = new AnalyticsQueries(Fixtures.load("connectivity"))
+			.projection(org.partneratlas.graph.Label.actors(), null, null, Visibility.ANONYMOUS);
+		assertThat(projection.size()).isEqualTo(10);
+		long pass = Centrality.work(projection, 1);
+		AnalyticsController small = new AnalyticsController(new AnalyticsQueries(Fixtures.load("connectivity")),
+				Fixtures.load("connectivity"), Graphs.cache(), Graphs.WORK, 3 * pass);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10,
+					null, null, Visibility.ANONYMOUS))
+			.isInstanceOf(org.partneratlas.graph.BadRequestException.class)
+			.hasMessageContaining("too large")
+			.hasMessageContaining("'samples: 3'")
+			.hasMessageContaining("nothing was ranked");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10, 4,
+					null, Visibility.ANONYMOUS))
+			.hasMessageContaining("at most 3 sampled sources fit, not 4");
+		// what fits is answered, and says it is an estimate, of what, and how far off it may be
+		List<AnalyticsController.Score> estimate = small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
+				null, 10, 3, 11, Visibility.ANONYMOUS);
+		assertThat(estimate).isNotEmpty().allSatisfy((s) -> {
+			assertThat(s.exact()).isFalse();
+			assertThat(s.sample().sampledSources()).isEqualTo(3);
+			assertThat(s.sample().actors()).isEqualTo(10);
+			assertThat(s.sample().seed()).isEqualTo(11);
+			assertThat(s.standardError()).isNotNull().isNotNegative();
+		});
+		// measures that cost one pass whatever the size answer as before
+		assertThat(small.centrality(AnalyticsController.Measure.DEGREE, null, null, null, 10, null, null,
+				Visibility.ANONYMOUS)).isNotEmpty();
+		ActorFilter everyone = new ActorFilter(null, null, null, null, null, null);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.brokers(everyone, everyone, null, null, null, 10, Visibility.ANONYMOUS))
+			.hasMessageContaining("narrow one group to at most 3 actors");
+	}
+
+	@Test
+	void samplingEveryActorIsTheExactAnswerAndSaysSo() {
+		List<AnalyticsController.Score> exact = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null,
+				null, null, 10, null, null, Visibility.ANONYMOUS);
+		List<AnalyticsController.Score> all = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
+				null, 10, 1_000, 5, Visibility.ANONYMOUS);
+		assertThat(scores(all)).isEqualTo(scores(exact));
+		assertThat(all).allSatisfy((s) -> {
+			assertThat(s.exact()).isTrue();
+			assertThat(s.standardError()).isNull();
+		});
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> controller.centrality(AnalyticsController.Measure.PAGERANK, null, null, null, 10,
+					50, null, Visibility.ANONYMOUS))
+			.hasMessageContaining("'samples' applies to BETWEENNESS only");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10,
+					0, null, Visibility.ANONYMOUS))
+			.hasMessageContaining("samples");
+	}
+
 }
