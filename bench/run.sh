@@ -6,7 +6,7 @@
 # Usage: bench/run.sh [S|M|L|all] (default S)
 #   env: SECONDS_PER=8 WARMUP=2 (per shape, mode and concurrency), L_FULL=0 (L: paths and neighbourhood only),
 #        SHAPES=lookup,search,... (a subset), PEER=1, IMPORT=1, APP_ARGS="--more.service=args" (e.g. an A/B),
-#        PORT=18090 (the service; the peer takes the next port)
+#        PORT=18090 (the service; the peer takes the next port), ANALYTICS=1 TX_TIMEOUT=10s (analytics, cold and warm)
 # Needs a JDK 25 (JAVA_HOME or /usr/lib/jvm), node + npm for the peer (skipped without), python3 + matplotlib for the chart.
 # Everything listens on 127.0.0.1 only; each size starts the service on an empty store and stops it at the end.
 set -euo pipefail
@@ -50,7 +50,7 @@ for size in $sizes; do
   log="$work/app-$size.log"
   # Bench settings (not the defaults): a bigger page cache and heap for L, and room for 50k-row write transactions.
   ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g -jar "$jar" --server.port=$port --server.address=127.0.0.1 \
-    --atlas.seed.load-on-start=false --atlas.transaction-timeout=120s \
+    --atlas.seed.load-on-start=false --atlas.transaction-timeout=${TX_TIMEOUT:-120s} \
     --atlas.embedded.transaction-memory=2GB --atlas.embedded.page-cache=1GB ${APP_ARGS:-} >"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 900); do
@@ -62,6 +62,8 @@ for size in $sizes; do
   opts=(seconds=$seconds warmup=$warmup import=${IMPORT:-1} csvDir="$PWD/$work/csv-$size")
   [ -n "${SHAPES:-}" ] && opts+=(shapes=$SHAPES)
   if [ "$size" = L ] && [ "${L_FULL:-0}" != 1 ]; then opts=(seconds=$seconds warmup=$warmup shapes=paths,neighbourhood import=false); fi
+  # ANALYTICS=1: centrality, brokers and communities once cold and five times warm (use with TX_TIMEOUT=10s, the default)
+  opts+=(analytics=${ANALYTICS:-0})
   if [ $have_peer = 1 ] && [ "${PEER:-1}" = 1 ] && [ "$size" != L ]; then
     (cd bench/peer && BOLT=$bolt PORT=$peer_port exec node server.mjs) >"$work/peer-$size.log" 2>&1 &
     peer_pid=$!
@@ -76,7 +78,7 @@ for size in $sizes; do
 done
 
 cmd="bench/run.sh $what"
-for v in SECONDS_PER WARMUP L_FULL SHAPES PEER IMPORT APP_ARGS; do [ -n "${!v:-}" ] && cmd="$v=\"${!v}\" $cmd"; done
+for v in SECONDS_PER WARMUP L_FULL SHAPES PEER IMPORT APP_ARGS ANALYTICS TX_TIMEOUT; do [ -n "${!v:-}" ] && cmd="$v=\"${!v}\" $cmd"; done
 py=python3; /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && py=/usr/bin/python3
 $py bench/report.py "$date" "$cmd" $(for s in S M L; do [ -f "$work/results-$s.jsonl" ] && echo "$work/results-$s.jsonl"; done)
 echo "wrote bench/results/$date.md"

@@ -150,6 +150,9 @@ public final class Bench {
 		CuratedGraph graph = g.graph();
 		awaitSchema();
 		record("load", Map.of("method", "GraphWriter (fresh store)"), load(graph));
+		if (List.of("1", "true").contains(this.options.getOrDefault("analytics", "false"))) {
+			analytics();
+		}
 		int seconds = Integer.parseInt(this.options.getOrDefault("seconds", "8"));
 		int warmup = Integer.parseInt(this.options.getOrDefault("warmup", "2"));
 		List<String> only = Arrays.asList(this.options.getOrDefault("shapes",
@@ -190,6 +193,55 @@ public final class Bench {
 			catch (RuntimeException ex) {
 				record("load", Map.of("method", "import comparison failed"), Map.of("error", String.valueOf(ex)));
 			}
+		}
+	}
+
+	// ---- analytics: each question once cold (computed) and then warm (from the cache), through GraphQL
+
+	void analytics() {
+		String score = "{ rank score standardError sample { sampledSources actors seed } node { id } }";
+		Map<String, String> questions = new LinkedHashMap<>();
+		questions.put("degree", "{ centrality(measure: DEGREE, top: 10) " + score + " }");
+		questions.put("pagerank", "{ centrality(measure: PAGERANK, top: 10) " + score + " }");
+		questions.put("betweenness exact", "{ centrality(measure: BETWEENNESS, top: 10) " + score + " }");
+		questions.put("betweenness samples=50", "{ centrality(measure: BETWEENNESS, top: 10, samples: 50) " + score + " }");
+		questions.put("betweenness samples=200", "{ centrality(measure: BETWEENNESS, top: 10, samples: 200) " + score + " }");
+		questions.put("communities", "{ communities(minSize: 2) { modularity communities { size } } }");
+		questions.put("brokers EU-countries", "{ brokers(between: {labels: [UNION]}, and: {labels: [COUNTRY]}, top: 10) "
+				+ score + " }");
+		for (var q : questions.entrySet()) {
+			long t = System.nanoTime();
+			String[] body = new String[1];
+			String error = gqlBody(q.getValue(), body);
+			double cold = (System.nanoTime() - t) / 1e6;
+			List<Double> warm = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				long w = System.nanoTime();
+				gql(q.getValue(), Map.of());
+				warm.add((System.nanoTime() - w) / 1e6);
+			}
+			java.util.Collections.sort(warm);
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("coldMs", cold);
+			values.put("warmMedianMs", warm.get(2));
+			values.put("load", loadAverage());
+			values.put("error", (error != null) ? error : "");
+			values.put("answer", (body[0] != null) ? body[0].substring(0, Math.min(600, body[0].length())) : "");
+			record("analytics", Map.of("question", q.getKey()), values);
+		}
+	}
+
+	String gqlBody(String query, String[] body) {
+		String json = "{\"query\":" + json(query) + "}";
+		HttpRequest request = HttpRequest.newBuilder(this.graphql).timeout(Duration.ofSeconds(120))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			body[0] = response.body();
+			return (response.statusCode() != 200 || response.body().contains("\"errors\"")) ? "HTTP " + response.statusCode() : null;
+		}
+		catch (IOException | InterruptedException ex) {
+			return ex.toString();
 		}
 	}
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.partneratlas.graph.ActorFilter;
@@ -21,6 +20,9 @@ import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
 import org.partneratlas.graph.Vocabulary;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,42 +31,100 @@ import org.springframework.stereotype.Controller;
 /**
  * Centrality, brokerage and communities over the visible actor-to-actor projection. Each answer costs at most four
  * statements: the projection, the groups (brokerage only) and the nodes of the answer. The projection and the
- * computation run in a slot of {@link ExpensiveWork}, under the request's deadline, and once per request for each
- * distinct question.
+ * computation run in a slot of {@code ExpensiveWork}, under the request's deadline, and are kept by
+ * {@link AnalyticsCache} per caller's grants, question and data version: a question asked again, by anyone with the
+ * same grants, before the next committed write, costs one statement (the nodes of the answer).
+ * <p>
+ * Betweenness and brokerage cost a shortest-path search per source actor: before starting, the service compares that
+ * work with {@code atlas.analytics.max-work} (adjacency entries visited, calibrated to fit the 10 s limit on the
+ * project's 2-core machine, see the README's Performance section) and, when it does not fit, refuses in words with the
+ * number of sampled sources that would, rather than ranking part of the graph.
  */
 @Controller
 class AnalyticsController {
 
 	static final int MAX_TOP = 100;
 
+	static final int MAX_SAMPLES = 100_000;
+
 	private final AnalyticsQueries queries;
 
 	private final GraphReads reads;
 
+	private final AnalyticsCache cache;
+
 	private final ExpensiveWork work;
 
-	AnalyticsController(AnalyticsQueries queries, GraphReads reads, ExpensiveWork work) {
+	private final long maxWork;
+
+	AnalyticsController(AnalyticsQueries queries, GraphReads reads, AnalyticsCache cache, ExpensiveWork work,
+			@Value("${atlas.analytics.max-work:3000000000}") long maxWork) {
+		this.work = work;
 		this.queries = queries;
 		this.reads = reads;
-		this.work = work;
+		this.cache = cache;
+		this.maxWork = maxWork;
 	}
 
 	@QueryMapping
 	List<Score> centrality(@Argument Measure measure, @Argument List<Label> labels, @Argument List<String> kinds,
-			@Argument String asOf, @Argument int top, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+			@Argument String asOf, @Argument int top, @Argument Integer samples, @Argument Integer seed,
+			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		checkTop(top);
 		checkProjection(labels, kinds);
-		Scored scored = once(List.<Object>of("centrality", measure, String.valueOf(labels), String.valueOf(kinds),
-				String.valueOf(asOf)), () -> {
+		if (samples != null) {
+			if (measure != Measure.BETWEENNESS) {
+				throw new BadRequestException("'samples' applies to BETWEENNESS only, not " + measure
+						+ " (which is computed exactly at any size)");
+			}
+			BadRequestException.requireBetween("samples", samples, 1, MAX_SAMPLES);
+		}
+		long seedValue = (seed != null) ? seed : 1;
+		Ranking ranking = this.cache.answer(visibility,
+				List.of("centrality", measure, String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf),
+						String.valueOf(samples), (samples != null) ? seedValue : "-"),
+				() -> {
 					ActorGraph graph = projection(labels, kinds, asOf, visibility);
-					double[] scores = switch (measure) {
-						case DEGREE -> Centrality.degree(graph);
-						case BETWEENNESS -> Centrality.betweenness(graph);
-						case PAGERANK -> Centrality.pageRank(graph, 0.85);
+					return switch (measure) {
+						case DEGREE -> Ranking.of(graph, Centrality.degree(graph), null, null);
+						case PAGERANK -> Ranking.of(graph, Centrality.pageRank(graph, 0.85), null, null);
+						case BETWEENNESS -> betweenness(graph, samples, seedValue);
 					};
-					return new Scored(graph, scores);
-				});
-		return ranked(scored.graph(), scored.scores(), top, visibility);
+				}, Ranking::size);
+		return ranked(ranking, top, visibility);
+	}
+
+	private Ranking betweenness(ActorGraph graph, @Nullable Integer samples, long seed) {
+		int n = graph.size();
+		long perSource = Centrality.work(graph, 1);
+		long affordable = (perSource == 0) ? n : this.maxWork / perSource;
+		if (samples == null) {
+			if (n > affordable) {
+				throw new BadRequestException(tooLarge(graph, perSource, affordable)
+						+ ": exact betweenness needs a shortest-path search from every one of its " + n
+						+ " actors. Ask for an estimate instead: 'samples: " + Math.max(1, affordable)
+						+ "' draws that many source actors at random (with 'seed') and states each score's standard "
+						+ "error; nothing was ranked");
+			}
+			return Ranking.of(graph, Centrality.betweenness(graph), null, null);
+		}
+		int k = Math.min(samples, n);
+		if (k > affordable) {
+			throw new BadRequestException(tooLarge(graph, perSource, affordable) + ": at most " + Math.max(1, affordable)
+					+ " sampled sources fit, not " + k + "; nothing was ranked");
+		}
+		Centrality.Estimate estimate = Centrality.sampledBetweenness(graph, k, seed);
+		Sample sample = (estimate.sampled() < estimate.sources())
+				? new Sample("sampled Brandes (Brandes and Pich 2007): sources drawn uniformly without replacement",
+						estimate.sampled(), estimate.sources(), seed)
+				: null;
+		return Ranking.of(graph, estimate.scores(), (sample != null) ? estimate.errors() : null, sample);
+	}
+
+	private String tooLarge(ActorGraph graph, long perSource, long affordable) {
+		return "The visible projection is too large for this answer within the service's time limit: " + graph.size()
+				+ " actors and " + ((perSource - graph.size()) / 2) + " actor-to-actor ties, where the service "
+				+ "affords shortest-path searches from about " + affordable + " actors";
 	}
 
 	@QueryMapping
@@ -75,14 +135,27 @@ class AnalyticsController {
 		checkProjection(labels, kinds);
 		between.check();
 		and.check();
-		Scored scored = once(List.of("brokers", String.valueOf(between), String.valueOf(and),
+		Ranking ranking = this.cache.answer(visibility, List.of("brokers", String.valueOf(between), String.valueOf(and),
 				String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
 					ActorGraph graph = projection(labels, kinds, asOf, visibility);
 					Set<Integer> sources = indices(graph, this.queries.group(between, visibility));
 					Set<Integer> targets = indices(graph, this.queries.group(and, visibility));
-					return new Scored(graph, Centrality.betweenness(graph, sources, targets));
-				});
-		return ranked(scored.graph(), scored.scores(), top, visibility);
+					if (targets.size() < sources.size()) {
+						// paths are undirected: the shares are the same searched from the smaller group
+						Set<Integer> swap = sources;
+						sources = targets;
+						targets = swap;
+					}
+					long perSource = Centrality.work(graph, 1);
+					long affordable = (perSource == 0) ? sources.size() : this.maxWork / perSource;
+					if (sources.size() > affordable) {
+						throw new BadRequestException(tooLarge(graph, perSource, affordable) + ": the smaller of "
+								+ "'between' and 'and' has " + sources.size() + " of them; narrow one group to at most "
+								+ affordable + " actors; nothing was ranked");
+					}
+					return Ranking.of(graph, Centrality.betweenness(graph, sources, targets), null, null);
+				}, Ranking::size);
+		return ranked(ranking, top, visibility);
 	}
 
 	@QueryMapping
@@ -92,22 +165,22 @@ class AnalyticsController {
 			throw new BadRequestException("'minSize' must be at least 1, not " + minSize);
 		}
 		checkProjection(labels, kinds);
-		Split split = once(List.of("communities", String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
+		Split split = this.cache.answer(visibility,
+				List.of("communities", String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
 					ActorGraph graph = projection(labels, kinds, asOf, visibility);
 					int[] community = Louvain.communities(graph);
-					return new Split(graph, community, Louvain.modularity(graph, community));
-				});
-		ActorGraph graph = split.graph();
-		int[] community = split.community();
-		Map<Integer, List<String>> members = new LinkedHashMap<>();
-		for (int i = 0; i < community.length; i++) {
-			members.computeIfAbsent(community[i], (c) -> new ArrayList<>()).add(graph.id(i));
-		}
-		List<List<String>> kept = members.values()
-			.stream()
-			.filter((m) -> m.size() >= minSize)
-			.sorted(Comparator.comparing((List<String> m) -> -m.size()))
-			.toList();
+					Map<Integer, List<String>> members = new LinkedHashMap<>();
+					for (int i = 0; i < community.length; i++) {
+						members.computeIfAbsent(community[i], (c) -> new ArrayList<>()).add(graph.id(i));
+					}
+					List<List<String>> largestFirst = members.values()
+						.stream()
+						.sorted(Comparator.comparing((List<String> m) -> -m.size()))
+						.map(List::copyOf)
+						.toList();
+					return new Split(largestFirst, Louvain.modularity(graph, community), graph.size());
+				}, Split::size);
+		List<List<String>> kept = split.communities().stream().filter((m) -> m.size() >= minSize).toList();
 		List<String> ids = kept.stream().flatMap(List::stream).toList();
 		Map<String, Entity> nodes = new LinkedHashMap<>();
 		this.reads.nodes(ids, visibility).stream().filter(Objects::nonNull).forEach((e) -> nodes.put(e.id(), e));
@@ -123,19 +196,52 @@ class AnalyticsController {
 		return new CommunityAnswer(split.modularity(), communities);
 	}
 
-	private <T> T once(List<Object> question, Supplier<T> work) {
-		return this.work.once(question, work);
-	}
-
 	private static void checkProjection(List<Label> labels, List<String> kinds) {
 		new ActorFilter(labels, null, null, null, null, null).actorLabels();
 		Vocabulary.requireKinds("kinds", kinds, Label.TIES);
 	}
 
-	private record Scored(ActorGraph graph, double[] scores) {
+	/**
+	 * The best {@value #MAX_TOP} actors of a measure, best first (what the cache keeps: never the projection).
+	 *
+	 * @param ids their ids
+	 * @param scores their scores
+	 * @param errors the standard error of each score, null when exact
+	 * @param sample how the scores were estimated, null when exact
+	 */
+	record Ranking(List<String> ids, double[] scores, double @Nullable [] errors, @Nullable Sample sample) {
+
+		static Ranking of(ActorGraph graph, double[] scores, double @Nullable [] errors, @Nullable Sample sample) {
+			List<Integer> order = IntStream.range(0, scores.length)
+				.boxed()
+				.filter((i) -> scores[i] > 0)
+				.sorted(Comparator.comparing((Integer i) -> -scores[i]).thenComparing(graph::id))
+				.limit(MAX_TOP)
+				.toList();
+			return new Ranking(order.stream().map(graph::id).toList(),
+					order.stream().mapToDouble((i) -> scores[i]).toArray(),
+					(errors != null) ? order.stream().mapToDouble((i) -> errors[i]).toArray() : null, sample);
+		}
+
+		long size() {
+			return this.ids.size();
+		}
+
 	}
 
-	private record Split(ActorGraph graph, int[] community, double modularity) {
+	/**
+	 * A split into communities (what the cache keeps).
+	 *
+	 * @param communities every community's member ids, largest first
+	 * @param modularity the split's modularity
+	 * @param actors how many actors the projection had
+	 */
+	record Split(List<List<String>> communities, double modularity, int actors) {
+
+		long size() {
+			return this.actors;
+		}
+
 	}
 
 	private ActorGraph projection(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {
@@ -144,18 +250,21 @@ class AnalyticsController {
 				AsOf.parse(asOf), visibility);
 	}
 
-	private List<Score> ranked(ActorGraph graph, double[] scores, int top, Visibility visibility) {
-		List<Integer> order = IntStream.range(0, scores.length)
-			.boxed()
-			.filter((i) -> scores[i] > 0)
-			.sorted(Comparator.comparing((Integer i) -> -scores[i]).thenComparing(graph::id))
-			.limit(top)
-			.toList();
-		List<Entity> nodes = this.reads.nodes(order.stream().map(graph::id).toList(), visibility);
+	private List<Score> ranked(Ranking ranking, int top, Visibility visibility) {
+		// aliases asking the same question with the same top share the nodes read for it (the ranking is one object)
+		return this.work.oncePerRequest(List.of("ranked", ranking, top),
+				() -> resolve(ranking, top, visibility));
+	}
+
+	private List<Score> resolve(Ranking ranking, int top, Visibility visibility) {
+		int count = Math.min(top, ranking.ids().size());
+		List<Entity> nodes = this.reads.nodes(ranking.ids().subList(0, count), visibility);
 		List<Score> ranked = new ArrayList<>();
-		for (int i = 0; i < order.size(); i++) {
+		for (int i = 0; i < count; i++) {
 			if (nodes.get(i) != null) {
-				ranked.add(new Score(nodes.get(i), scores[order.get(i)], ranked.size() + 1));
+				Double error = (ranking.errors() != null) ? ranking.errors()[i] : null;
+				ranked.add(new Score(nodes.get(i), ranking.scores()[i], ranked.size() + 1,
+						(error != null && error.isNaN()) ? null : error, ranking.sample()));
 			}
 		}
 		return ranked;
@@ -183,8 +292,30 @@ class AnalyticsController {
 	 * @param node the actor
 	 * @param score its score
 	 * @param rank 1 for the highest
+	 * @param standardError the standard error of an estimated score, null when exact
+	 * @param sample how the score was estimated, null when exact
 	 */
-	record Score(Entity node, double score, int rank) {
+	record Score(Entity node, double score, int rank, @Nullable Double standardError, @Nullable Sample sample) {
+
+		Score(Entity node, double score, int rank) {
+			this(node, score, rank, null, null);
+		}
+
+		public boolean exact() {
+			return this.sample == null;
+		}
+
+	}
+
+	/**
+	 * How an estimated score was drawn.
+	 *
+	 * @param method the estimator
+	 * @param sampledSources how many source actors were drawn
+	 * @param actors how many actors the projection has (the sources an exact answer uses)
+	 * @param seed the seed of the draw
+	 */
+	record Sample(String method, int sampledSources, int actors, long seed) {
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package org.partneratlas.analytics;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.partneratlas.graph.Deadline;
 
@@ -33,50 +31,15 @@ final class Centrality {
 	 * value.
 	 */
 	static double[] betweenness(ActorGraph graph, Set<Integer> sources, Set<Integer> targets) {
-		int n = graph.size();
-		double[] score = new double[n];
-		int[] distance = new int[n];
-		double[] sigma = new double[n];
-		double[] delta = new double[n];
-		List<List<Integer>> predecessors = new ArrayList<>(n);
-		for (int i = 0; i < n; i++) {
-			predecessors.add(new ArrayList<>());
-		}
-		int[] order = new int[n];
+		Brandes brandes = new Brandes(graph);
+		boolean[] isTarget = new boolean[graph.size()];
+		targets.forEach((t) -> isTarget[t] = true);
+		double[] score = new double[graph.size()];
 		for (int s : sources) {
 			Deadline.checkCurrent();
-			Arrays.fill(distance, -1);
-			Arrays.fill(sigma, 0);
-			Arrays.fill(delta, 0);
-			predecessors.forEach(List::clear);
-			distance[s] = 0;
-			sigma[s] = 1;
-			int visited = 0;
-			ArrayDeque<Integer> queue = new ArrayDeque<>();
-			queue.add(s);
-			while (!queue.isEmpty()) {
-				int v = queue.poll();
-				order[visited++] = v;
-				for (int w : graph.neighbours(v).keySet()) {
-					if (distance[w] < 0) {
-						distance[w] = distance[v] + 1;
-						queue.add(w);
-					}
-					if (distance[w] == distance[v] + 1) {
-						sigma[w] += sigma[v];
-						predecessors.get(w).add(v);
-					}
-				}
-			}
-			for (int k = visited - 1; k >= 0; k--) {
-				int w = order[k];
-				double fromTarget = (w != s && targets.contains(w)) ? 1.0 : 0.0;
-				for (int v : predecessors.get(w)) {
-					delta[v] += (sigma[v] / sigma[w]) * (fromTarget + delta[w]);
-				}
-				if (w != s) {
-					score[w] += delta[w];
-				}
+			brandes.from(s, isTarget);
+			for (int v = 0; v < score.length; v++) {
+				score[v] += brandes.delta[v];
 			}
 		}
 		return score;
@@ -90,6 +53,155 @@ final class Centrality {
 			score[i] /= 2;
 		}
 		return score;
+	}
+
+	/**
+	 * All-pairs undirected betweenness estimated from {@code samples} source actors drawn uniformly without
+	 * replacement with {@code seed} (Brandes and Pich 2007): each actor's score is n/k times the sum of its
+	 * dependencies on the sampled sources, halved as in {@link #betweenness(ActorGraph)}, an unbiased estimate of the
+	 * exact score. Its standard error comes from the spread of those dependencies over the sample, with the
+	 * finite-population correction (1 - k/n), so it is 0 when the sample is every actor, and then the scores are the
+	 * exact ones. Same graph, same seed, same sample size: same answer.
+	 */
+	static Estimate sampledBetweenness(ActorGraph graph, int samples, long seed) {
+		int n = graph.size();
+		int k = Math.min(samples, n);
+		int[] drawn = IntStream.range(0, n).toArray();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		for (int i = 0; i < k; i++) {
+			int j = i + random.nextInt(n - i);
+			int t = drawn[i];
+			drawn[i] = drawn[j];
+			drawn[j] = t;
+		}
+		Brandes brandes = new Brandes(graph);
+		boolean[] everyone = new boolean[n];
+		Arrays.fill(everyone, true);
+		double[] sum = new double[n];
+		double[] squares = new double[n];
+		for (int i = 0; i < k; i++) {
+			Deadline.checkCurrent();
+			brandes.from(drawn[i], everyone);
+			for (int v = 0; v < n; v++) {
+				double x = brandes.delta[v];
+				sum[v] += x;
+				squares[v] += x * x;
+			}
+		}
+		double[] score = new double[n];
+		double[] error = new double[n];
+		for (int v = 0; v < n; v++) {
+			score[v] = (k == n) ? sum[v] / 2 : (double) n / k * sum[v] / 2;
+			if (k < n && k > 1) {
+				double variance = Math.max(0, (squares[v] - sum[v] * sum[v] / k) / (k - 1));
+				error[v] = (n / 2.0) * Math.sqrt((1 - (double) k / n) * variance / k);
+			}
+			else if (k < n) {
+				error[v] = Double.NaN;
+			}
+		}
+		return new Estimate(score, error, k, n);
+	}
+
+	/**
+	 * Sampled scores with their standard errors.
+	 *
+	 * @param scores the estimated scores
+	 * @param errors the standard error of each (0 when every actor was a source; NaN from a single source)
+	 * @param sampled how many sources were drawn
+	 * @param sources how many actors could have been
+	 */
+	record Estimate(double[] scores, double[] errors, int sampled, int sources) {
+	}
+
+	/**
+	 * What one Brandes pass from every source in a set costs, in adjacency entries and nodes visited: the measure the
+	 * service compares with its budget before it starts (a pass visits every node once and every tie twice).
+	 */
+	static long work(ActorGraph graph, long sources) {
+		long entries = 0;
+		for (int i = 0; i < graph.size(); i++) {
+			entries += graph.neighbours(i).size();
+		}
+		return sources * (graph.size() + entries);
+	}
+
+	/**
+	 * One single-source pass of Brandes' algorithm over the graph laid out in arrays (compressed rows): the boxed maps
+	 * of {@link ActorGraph} cost several times more per step. Predecessors are found again in the backward sweep (a
+	 * neighbour one hop closer to the source) instead of being kept in lists.
+	 */
+	private static final class Brandes {
+
+		final int[] offsets;
+
+		final int[] targets;
+
+		final int[] distance;
+
+		final double[] sigma;
+
+		final double[] delta;
+
+		final int[] order;
+
+		Brandes(ActorGraph graph) {
+			int n = graph.size();
+			this.offsets = new int[n + 1];
+			for (int i = 0; i < n; i++) {
+				this.offsets[i + 1] = this.offsets[i] + graph.neighbours(i).size();
+			}
+			this.targets = new int[this.offsets[n]];
+			for (int i = 0; i < n; i++) {
+				int at = this.offsets[i];
+				for (int w : graph.neighbours(i).keySet()) {
+					this.targets[at++] = w;
+				}
+			}
+			this.distance = new int[n];
+			this.sigma = new double[n];
+			this.delta = new double[n];
+			this.order = new int[n];
+		}
+
+		/** Fills {@link #delta} with every node's dependency on source s, counting paths to targets only. */
+		void from(int s, boolean[] isTarget) {
+			Arrays.fill(this.distance, -1);
+			Arrays.fill(this.sigma, 0);
+			Arrays.fill(this.delta, 0);
+			this.distance[s] = 0;
+			this.sigma[s] = 1;
+			int head = 0;
+			int tail = 0;
+			this.order[tail++] = s;
+			while (head < tail) {
+				int v = this.order[head++];
+				int next = this.distance[v] + 1;
+				for (int e = this.offsets[v]; e < this.offsets[v + 1]; e++) {
+					int w = this.targets[e];
+					if (this.distance[w] < 0) {
+						this.distance[w] = next;
+						this.order[tail++] = w;
+					}
+					if (this.distance[w] == next) {
+						this.sigma[w] += this.sigma[v];
+					}
+				}
+			}
+			for (int k = tail - 1; k > 0; k--) {
+				int w = this.order[k];
+				double share = ((isTarget[w] ? 1.0 : 0.0) + this.delta[w]) / this.sigma[w];
+				int closer = this.distance[w] - 1;
+				for (int e = this.offsets[w]; e < this.offsets[w + 1]; e++) {
+					int v = this.targets[e];
+					if (this.distance[v] == closer) {
+						this.delta[v] += this.sigma[v] * share;
+					}
+				}
+			}
+			this.delta[s] = 0;
+		}
+
 	}
 
 	/**

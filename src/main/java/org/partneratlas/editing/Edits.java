@@ -83,7 +83,11 @@ class Edits {
 
 	private final java.time.Duration timeout;
 
-	Edits(Driver driver, CypherStatements statements, AtlasProperties properties) {
+	private final org.partneratlas.graph.DataVersion version;
+
+	Edits(Driver driver, CypherStatements statements, AtlasProperties properties,
+			org.partneratlas.graph.DataVersion version) {
+		this.version = version;
 		this.driver = driver;
 		this.statements = statements;
 		this.session = SessionConfig.builder().withDatabase(properties.database()).build();
@@ -268,7 +272,9 @@ class Edits {
 			.withMetadata(Map.of("requestId", author.requestId(), "by", author.name()))
 			.build();
 		try (var session = this.driver.session(this.session)) {
-			return session.executeWrite(work::apply, config);
+			T done = session.executeWrite(work::apply, config);
+			this.version.changed();
+			return done;
 		}
 		catch (ClientException ex) {
 			if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(ex.code())) {

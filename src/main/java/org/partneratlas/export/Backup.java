@@ -72,7 +72,16 @@ public class Backup {
 
 	private final TransactionConfig transaction;
 
+	private final org.partneratlas.graph.@org.jspecify.annotations.Nullable DataVersion version;
+
 	public Backup(Driver driver, CypherStatements statements, AtlasProperties atlas, ExportProperties properties) {
+		this(driver, statements, atlas, properties, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public Backup(Driver driver, CypherStatements statements, AtlasProperties atlas, ExportProperties properties,
+			org.partneratlas.graph.@org.jspecify.annotations.Nullable DataVersion version) {
+		this.version = version;
 		this.driver = driver;
 		this.statements = statements;
 		this.session = SessionConfig.forDatabase(atlas.database());
@@ -199,6 +208,9 @@ public class Backup {
 							+ restored + ", the backup says " + expected + "; nothing was written");
 				}
 				tx.commit();
+				if (this.version != null) {
+					this.version.changed();
+				}
 				log.info("Backup restored: {} nodes, {} relationships, checksum {}", restored.nodes(),
 						restored.relationships(), restored.checksum());
 				return restored;

@@ -69,6 +69,25 @@ public class ExpensiveWork {
 		return answer;
 	}
 
+	/**
+	 * The answer to one question, worked out once per request however often the request asks it, on this thread and
+	 * without a slot: for the cheap part of an expensive answer (reading a cache, resolving the nodes of a ranking)
+	 * that aliases of one question need not repeat.
+	 */
+	public <T> T oncePerRequest(List<Object> question, Supplier<T> work) {
+		Deadline request = Deadline.current();
+		if (request == null) {
+			return work.get();
+		}
+		@SuppressWarnings("unchecked")
+		T answer = (T) request.answers().get(question);
+		if (answer == null) {
+			answer = work.get();
+			request.answers().put(question, answer);
+		}
+		return answer;
+	}
+
 	/** Runs {@code work} in a free slot, on a platform thread, under the caller's deadline; waits for its answer. */
 	public <T> T run(Supplier<T> work) {
 		Deadline deadline = Deadline.current();

@@ -31,9 +31,19 @@ public class GraphWriter {
 
 	private final CypherStatements statements;
 
+	private final org.partneratlas.graph.@org.jspecify.annotations.Nullable DataVersion version;
+
+	/** A writer outside the service (tests, benchmarks): the service's cached answers learn of its writes from Neo4j. */
 	public GraphWriter(Driver driver, CypherStatements statements) {
+		this(driver, statements, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public GraphWriter(Driver driver, CypherStatements statements,
+			org.partneratlas.graph.@org.jspecify.annotations.Nullable DataVersion version) {
 		this.driver = driver;
 		this.statements = statements;
+		this.version = version;
 	}
 
 	/** Writes the graph; returns what changed (zero everywhere when the graph was already there). */
@@ -41,7 +51,7 @@ public class GraphWriter {
 		String mergeNodes = this.statements.text("ingest/merge-nodes");
 		String mergeTies = this.statements.text("ingest/merge-ties");
 		try (var session = this.driver.session()) {
-			return session.executeWrite((tx) -> {
+			WriteCounts written = session.executeWrite((tx) -> {
 				WriteCounts counts = WriteCounts.NONE;
 				for (List<Map<String, Object>> batch : batches(graph.nodes())) {
 					counts = counts.plus(tx.run(mergeNodes, Map.of("rows", batch)).consume().counters());
@@ -51,6 +61,10 @@ public class GraphWriter {
 				}
 				return counts;
 			}, LOAD);
+			if (this.version != null) {
+				this.version.changed();
+			}
+			return written;
 		}
 	}
 

@@ -65,9 +65,17 @@ public class Importer {
 
 	private final CypherStatements statements;
 
+	private final org.partneratlas.graph.@Nullable DataVersion version;
+
 	public Importer(Driver driver, CypherStatements statements) {
+		this(driver, statements, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public Importer(Driver driver, CypherStatements statements, org.partneratlas.graph.@Nullable DataVersion version) {
 		this.driver = driver;
 		this.statements = statements;
+		this.version = version;
 	}
 
 	/**
@@ -431,6 +439,9 @@ public class Importer {
 				}
 				return null;
 			}, TransactionConfig.builder().withTimeout(java.time.Duration.ofHours(1)).build());
+		}
+		if (this.version != null) {
+			this.version.changed();
 		}
 	}
 

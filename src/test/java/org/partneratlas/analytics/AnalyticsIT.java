@@ -29,7 +29,7 @@ class AnalyticsIT {
 	@BeforeAll
 	static void graph() {
 		GraphReads reads = Fixtures.load("connectivity");
-		controller = new AnalyticsController(new AnalyticsQueries(reads), reads, new org.partneratlas.graph.ExpensiveWork(0, java.time.Duration.ofSeconds(2)));
+		controller = new AnalyticsController(new AnalyticsQueries(reads), reads, Graphs.cache(), Graphs.WORK, Long.MAX_VALUE);
 	}
 
 	static Map<String, Double> scores(List<AnalyticsController.Score> scores) {
@@ -39,7 +39,7 @@ class AnalyticsIT {
 	@Test
 	void theEuAndTheEeasBrokerEveryPathBetweenTheirSides() {
 		List<AnalyticsController.Score> top = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
-				null, 10, Visibility.ANONYMOUS);
+				null, 10, null, null, Visibility.ANONYMOUS);
 		// EU: 7 country pairs with IN or BR, half of JP-KR, JP-SG, KR-SG (East is the other route), the 3 x 6 pairs
 		// between {EEAS, ECSO, EDA} and {IN, JP, KR, SG, BR, East}, and East with IN and BR: 7 + 1.5 + 18 + 2.
 		// EEAS: ECSO-EDA, and ECSO or EDA with the 7 others (2 x 7). JP, KR, SG: a third of East's 6 pairs via the EU.
@@ -53,7 +53,7 @@ class AnalyticsIT {
 	@Test
 	void degreeCountsDistinctPartnersThroughAnyTie() {
 		Map<String, Double> degree = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null, null,
-				100, Visibility.ANONYMOUS));
+				100, null, null, Visibility.ANONYMOUS));
 		assertThat(degree).containsEntry("union:eu", 6.0)
 			.containsEntry("institution:eeas", 3.0)
 			.containsEntry("country:JP", 2.0)
@@ -64,9 +64,9 @@ class AnalyticsIT {
 	@Test
 	void aRedTieCountsOnlyForThoseClearedForIt() {
 		Map<String, Double> anonymous = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
-				null, 100, Visibility.ANONYMOUS));
+				null, 100, null, null, Visibility.ANONYMOUS));
 		Map<String, Double> red = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null, null,
-				100, new Visibility(Tlp.RED, null, java.util.Set.of("group:secret"))));
+				100, null, null, new Visibility(Tlp.RED, null, java.util.Set.of("group:secret"))));
 		assertThat(anonymous).containsEntry("org:ecso", 1.0).containsEntry("country:IN", 1.0);
 		assertThat(red).containsEntry("org:ecso", 2.0).containsEntry("country:IN", 2.0);
 	}
@@ -74,7 +74,7 @@ class AnalyticsIT {
 	@Test
 	void pageRankSumsToOneAndFavoursTheHub() {
 		List<AnalyticsController.Score> ranks = controller.centrality(AnalyticsController.Measure.PAGERANK, null, null,
-				null, 100, Visibility.ANONYMOUS);
+				null, 100, null, null, Visibility.ANONYMOUS);
 		assertThat(ranks.stream().mapToDouble(AnalyticsController.Score::score).sum()).isCloseTo(1.0, within(1e-9));
 		assertThat(ranks.getFirst().node().id()).isEqualTo("union:eu");
 	}
@@ -82,7 +82,7 @@ class AnalyticsIT {
 	@Test
 	void asOfDropsTiesThatHadNotStarted() {
 		Map<String, Double> early = scores(controller.centrality(AnalyticsController.Measure.DEGREE, null, null,
-				"2022-06-01", 100, Visibility.ANONYMOUS));
+				"2022-06-01", 100, null, null, Visibility.ANONYMOUS));
 		// only undated ties and those started by mid-2022: DP JP (2022-05), CD JP, BELLA, the EEAS; DD BR had ended
 		assertThat(early).containsEntry("union:eu", 3.0).containsEntry("country:KR", 1.0).doesNotContainKey("country:IN");
 	}
@@ -111,6 +111,68 @@ class AnalyticsIT {
 			.containsExactlyInAnyOrder("union:eu", "institution:eeas", "org:ecso", "agency:eda", "country:IN",
 					"country:JP", "country:KR", "country:SG", "country:BR", "region:east");
 		assertThat(answer.modularity()).isBetween(-0.5, 1.0);
+	}
+
+	@Test
+	void exactBetweennessOnAProjectionTooLargeForTheBudgetIsRefusedInWordsNeverRankedInPart() {
+		// a budget of 3 passes over this 10-actor projection
+		ActorGraph projection = new AnalyticsQueries(Fixtures.load("connectivity"))
+			.projection(org.partneratlas.graph.Label.actors(), null, null, Visibility.ANONYMOUS);
+		assertThat(projection.size()).isEqualTo(10);
+		long pass = Centrality.work(projection, 1);
+		AnalyticsController small = new AnalyticsController(new AnalyticsQueries(Fixtures.load("connectivity")),
+				Fixtures.load("connectivity"), Graphs.cache(), Graphs.WORK, 3 * pass);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10,
+					null, null, Visibility.ANONYMOUS))
+			.isInstanceOf(org.partneratlas.graph.BadRequestException.class)
+			.hasMessageContaining("too large")
+			.hasMessageContaining("'samples: 3'")
+			.hasMessageContaining("nothing was ranked");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10, 4,
+					null, Visibility.ANONYMOUS))
+			.hasMessageContaining("at most 3 sampled sources fit, not 4");
+		// what fits is answered, and says it is an estimate, of what, and how far off it may be
+		List<AnalyticsController.Score> estimate = small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
+				null, 10, 3, 11, Visibility.ANONYMOUS);
+		assertThat(estimate).isNotEmpty().allSatisfy((s) -> {
+			assertThat(s.exact()).isFalse();
+			assertThat(s.sample().sampledSources()).isEqualTo(3);
+			assertThat(s.sample().actors()).isEqualTo(10);
+			assertThat(s.sample().seed()).isEqualTo(11);
+			assertThat(s.standardError()).isNotNull().isNotNegative();
+		});
+		// measures that cost one pass whatever the size answer as before
+		assertThat(small.centrality(AnalyticsController.Measure.DEGREE, null, null, null, 10, null, null,
+				Visibility.ANONYMOUS)).isNotEmpty();
+		ActorFilter everyone = new ActorFilter(null, null, null, null, null, null);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> small.brokers(everyone, everyone, null, null, null, 10, Visibility.ANONYMOUS))
+			.hasMessageContaining("narrow one group to at most 3 actors");
+	}
+
+	@Test
+	void samplingEveryActorIsTheExactAnswerAndSaysSo() {
+		List<AnalyticsController.Score> exact = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null,
+				null, null, 10, null, null, Visibility.ANONYMOUS);
+		List<AnalyticsController.Score> all = controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null,
+				null, 10, 1_000, 5, Visibility.ANONYMOUS);
+		// the same scores, up to the order in which the sources' shares were added up
+		assertThat(scores(all).keySet()).isEqualTo(scores(exact).keySet());
+		scores(exact).forEach((id, score) -> assertThat(scores(all).get(id)).as(id).isCloseTo(score, within(1e-9)));
+		assertThat(all).allSatisfy((s) -> {
+			assertThat(s.exact()).isTrue();
+			assertThat(s.standardError()).isNull();
+		});
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> controller.centrality(AnalyticsController.Measure.PAGERANK, null, null, null, 10,
+					50, null, Visibility.ANONYMOUS))
+			.hasMessageContaining("'samples' applies to BETWEENNESS only");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> controller.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10,
+					0, null, Visibility.ANONYMOUS))
+			.hasMessageContaining("samples");
 	}
 
 }

@@ -58,4 +58,18 @@ record Graphs(ActorGraph actors, Graph<String, DefaultWeightedEdge> jgrapht) {
 		return "n" + i;
 	}
 
+	/**
+	 * A cache of analytics answers over the fixtures Neo4j, as the service has one: data versions from the database,
+	 * so every fixture load invalidates it.
+	 */
+	static final org.partneratlas.graph.ExpensiveWork WORK = new org.partneratlas.graph.ExpensiveWork(0,
+			java.time.Duration.ofSeconds(2));
+
+	static AnalyticsCache cache() {
+		return new AnalyticsCache(
+				new org.partneratlas.graph.DataVersion(org.partneratlas.support.TestNeo4j.fixtures(),
+						new org.partneratlas.graph.AtlasProperties(null, java.time.Duration.ofSeconds(30), null, "neo4j")),
+				WORK, 256, 400_000);
+	}
+
 }

@@ -381,6 +381,38 @@ class EditingIT {
 		assertThat(this.editor.post(HISTORY, "id", hidden).read("$.data.history", List.class)).isEmpty();
 	}
 
+	/**
+	 * Analytics answers are kept between requests (see {@code AnalyticsCache}): an edit must make them stale at once,
+	 * for the editor and for everyone else who asked.
+	 */
+	@Test
+	void anEditChangesTheNextAnalyticsAnswerAtOnce() {
+		String org = create(this.editor, organisation(unique("Cache Probe Org"), "GREEN"));
+		Map<String, Object> network = organisation(unique("Cache Probe Network"), "GREEN");
+		network.put("kind", "network");
+		String net = create(this.editor, network);
+		String degree = "{ communities(labels: [ORGANISATION], minSize: 1) { communities { members { id } } } }";
+		String ids = "$.data.communities.communities[*].members[*].id";
+		java.util.function.Supplier<List<String>> members = () -> {
+			DocumentContext answer = this.greenEditor.post(degree);
+			assertThat(errors(answer)).as(answer.jsonString()).isNull();
+			return answer.read(ids);
+		};
+		List<String> before = members.get();
+		assertThat(before).doesNotContain(org, net);
+		// asked twice: the second answer is the kept one
+		assertThat(members.get()).isEqualTo(before);
+		DocumentContext linked = this.editor.post(LINK, "input", Map.of("from", org, "type", "MEMBER_OF", "to", net,
+				"role", "member", "tlp", "GREEN", "sources", CITE));
+		assertThat(errors(linked)).as(linked.jsonString()).isNull();
+		List<String> after = members.get();
+		assertThat(after).contains(org, net);
+		DocumentContext unlinked = this.editor.post(UNLINK, "input",
+				Map.of("id", linked.read("$.data.link.edge.id"), "version", 1, "reason", "cache probe done"));
+		assertThat(errors(unlinked)).as(unlinked.jsonString()).isNull();
+		assertThat(members.get()).doesNotContain(org, net);
+	}
+
 	@Test
 	void linkUpdateLinkAndUnlinkAreCheckedVersionedAndAudited() {
 		String org = create(this.editor, organisation(unique("Member Org"), "GREEN"));
