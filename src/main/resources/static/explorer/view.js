@@ -14,7 +14,7 @@ export function pathFilter(step) {
   return Object.keys(only).length ? only : null;
 }
 
-export const PATH_FIELDS = `found message from { id name } to { id name }
+export const PATH_FIELDS = `found cut message from { id name } to { id name }
   paths { length nodes { ${NODE} } edges { ${EDGE} }
     steps { from { id name label } fromRole via { id name label kind } to { id name label } toRole
       edges { id type from to role tlp sources { ${CITE} } } } }`;
@@ -32,7 +32,7 @@ export async function rebuild() {
       Object.assign(vars, { ['v' + i]: s.id, ['t' + i]: s.types && s.types.length ? s.types : null,
         ['l' + i]: s.labels && s.labels.length ? s.labels : null, ['m' + i]: s.limit || EXPAND_LIMIT });
       parts.push(`s${i}: neighbourhood(id: $v${i}, depth: 1, types: $t${i}, labels: $l${i}, limit: $m${i}, asOf: $asOf) {
-        centre { id } nodes { ${NODE} } edges { ${EDGE} } omittedNodes }`);
+        centre { id } nodes { ${NODE} } edges { ${EDGE} } omittedNodes omittedNodesExact }`);
     } else if (s.op === 'path') {
       decl.push(`$f${i}: ID!`, `$e${i}: ID!`, `$k${i}: Int`, `$o${i}: PathFilter`);
       Object.assign(vars, { ['f' + i]: s.from, ['e' + i]: s.to, ['k' + i]: s.k || 3, ['o' + i]: pathFilter(s) });
@@ -62,7 +62,10 @@ function fold(data) {
     else if (s.op === 'expand') {
       a.nodes.forEach((n) => model.nodes.set(n.id, n));
       a.edges.forEach((e) => model.edges.set(e.id, e));
-      if (a.omittedNodes > 0) model.more.set(s.id, { count: a.omittedNodes, step: i });
+      // a walk cut at its work bound counted only part of what is there: "N+ more", never a made-up exact N
+      if (a.omittedNodes > 0 || a.omittedNodesExact === false) {
+        model.more.set(s.id, { count: a.omittedNodes, exact: a.omittedNodesExact !== false, step: i });
+      }
       else model.more.delete(s.id);
     } else if (s.op === 'path') {
       model.paths = { step: s, answer: a };
