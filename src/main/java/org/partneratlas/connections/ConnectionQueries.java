@@ -55,9 +55,9 @@ class ConnectionQueries {
 
 	/**
 	 * The most distinct visible nodes one level of a neighbourhood walk finds before it stops and says its count is a
-	 * lower bound. Measured at L (bench/results/2026-11-30-bounded.md): a level of 2000 costs a few milliseconds,
-	 * while the whole level 2 behind a hub (tens of thousands of nodes) cost 100-500 ms; 2000 is four times the
-	 * largest limit, so a cut level still fills any answer.
+	 * lower bound. Four times the largest limit, so a cut level still fills any answer; PROFILE at L from a hub
+	 * country (bench/results/2026-11-30-bounded.md): the cut level 1 read 2.3k relationships (10.8k db hits) where
+	 * the exact count read every tie of the hub and, at depth 2, tens of thousands of level-2 nodes.
 	 */
 	static final int NEIGHBOURHOOD_LEVEL_BUDGET = 2000;
 

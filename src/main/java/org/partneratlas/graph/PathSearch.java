@@ -36,8 +36,9 @@ import org.neo4j.driver.Record;
 public final class PathSearch {
 
 	/**
-	 * Relationships the two-sided search may examine. Measured at L (bench/results/2026-11-30-bounded.md): a level
-	 * of this size costs tens of milliseconds; exhausting 4 hops through hubs examined millions.
+	 * Relationships the two-sided search may examine: ten times a 2000-node neighbourhood level, where the exhaustive
+	 * 4-hop SHORTEST of a far pair through hubs took 22-26 s at L (bench/results/2026-11-23.md). Not yet tuned on a
+	 * quiet machine (bench/results/2026-11-30-bounded.md).
 	 */
 	public static final int DEFAULT_BUDGET = 20_000;
 
