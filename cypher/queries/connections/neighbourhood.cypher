@@ -2,12 +2,17 @@
 // distance), through visible nodes and edges of the allowed labels and types only; nearest first, then by name, cut
 // at $limit; then every visible edge among the kept nodes, cut at $edgeLimit.
 // Only ties valid at $asOf count (null: all).
-// Bounded work: a node's own checks run once per node, not once per tie reaching it; each level is counted whole
-// (omittedNodes is exact) but only its first $limit - 1 by name are sorted (Top, not Sort), and a level is not sorted
-// at all when nearer levels fill the limit. Edges among the kept nodes are found from the end with fewer ties in
-// their direction (a node with more than 100 is a hub): a hub is never scanned for them, except that edges from
-// hubs into hubs are read from whichever hub side has fewer ties in total.
-// Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $grants.
+// Bounded work: each level stops once it has found $budget + 1 distinct visible nodes (the walk is lazy: DISTINCT
+// and LIMIT stream, so a hub's level is not read whole), and a level is not walked at all once a nearer one was cut
+// (the nearer one fills the limit: $budget >= $limit). omittedNodes is exact while no level was cut
+// (omittedNodesExact); otherwise it counts the nodes found and is a lower bound. Counts and the cut are over visible
+// nodes only, so they say nothing about hidden ones. A level's kept nodes are the first by name among those found.
+// A node's own checks run once per node, not once per tie reaching it; only a level's first $limit - 1 by name are
+// sorted (Top, not Sort), and a level is not sorted at all when nearer levels fill the limit. Edges among the kept
+// nodes are found from the end with fewer ties in their direction (a node with more than 100 is a hub): a hub is
+// never scanned for them, except that edges from hubs into hubs are read from whichever hub side has fewer ties in
+// total.
+// Parameters: $id, $depth, $labels (or null), $types (or null), $asOf, $limit, $edgeLimit, $budget, $grants.
 MATCH (c:Entity {id: $id})
 WHERE any(g IN c.access WHERE g IN $grants)
 CALL (c) {
@@ -18,10 +23,13 @@ CALL (c) {
     AND ($asOf IS NULL OR ((r1.startTo IS NULL OR r1.startTo <= $asOf) AND (r1.endFrom IS NULL OR r1.endFrom > $asOf)
       AND (n1.startTo IS NULL OR n1.startTo <= $asOf) AND (n1.endFrom IS NULL OR n1.endFrom > $asOf)))
     AND ($labels IS NULL OR any(l IN labels(n1) WHERE l IN $labels))
-  RETURN collect(DISTINCT n1) AS level1
+  WITH DISTINCT n1
+  LIMIT $budget + 1
+  RETURN collect(n1) AS found1
 }
-CALL (c, level1) {
-  UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS x
+WITH c, found1[0..$budget] AS level1, size(found1) > $budget AS cut1
+CALL (c, level1, cut1) {
+  UNWIND CASE WHEN $depth >= 2 AND NOT cut1 THEN level1 ELSE [] END AS x
   MATCH (x)-[r2]-(n2)
   WHERE any(g IN r2.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r2) IN $types)
@@ -34,10 +42,13 @@ CALL (c, level1) {
     AND ($labels IS NULL OR any(l IN labels(n2) WHERE l IN $labels))
     AND n2 <> c
     AND NOT n2 IN level1
-  RETURN collect(n2) AS level2
+  WITH n2
+  LIMIT $budget + 1
+  RETURN collect(n2) AS found2
 }
-CALL (c, level1, level2) {
-  UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS x
+WITH c, level1, cut1, found2[0..$budget] AS level2, size(found2) > $budget AS cut2
+CALL (c, level1, level2, cut2) {
+  UNWIND CASE WHEN $depth >= 3 AND NOT cut2 THEN level2 ELSE [] END AS x
   MATCH (x)-[r3]-(n3)
   WHERE any(g IN r3.access WHERE g IN $grants)
     AND ($types IS NULL OR type(r3) IN $types)
@@ -51,8 +62,12 @@ CALL (c, level1, level2) {
     AND n3 <> c
     AND NOT n3 IN level1
     AND NOT n3 IN level2
-  RETURN collect(n3) AS level3
+  WITH n3
+  LIMIT $budget + 1
+  RETURN collect(n3) AS found3
 }
+WITH c, level1, level2, found3[0..$budget] AS level3,
+  NOT (cut1 OR cut2 OR size(found3) > $budget) AS exact
 CALL (level1) {
   UNWIND level1 AS n
   WITH n
@@ -75,7 +90,7 @@ CALL (level3, first1, first2) {
   RETURN collect(n) AS first3
 }
 WITH c, [c] + (first1 + first2 + first3)[0..($limit - 1)] AS kept,
-  size(level1) + size(level2) + size(level3) AS reachable
+  size(level1) + size(level2) + size(level3) AS reachable, exact
 CALL (kept) {
   UNWIND kept AS x
   WITH kept, x, COUNT { (x)-->() } AS outDegree, COUNT { (x)<--() } AS inDegree
@@ -127,4 +142,5 @@ RETURN c AS centre,
   kept AS nodes,
   edges[0..$edgeLimit] AS edges,
   reachable - (size(kept) - 1) AS omittedNodes,
+  exact AS omittedNodesExact,
   CASE WHEN size(edges) > $edgeLimit THEN size(edges) - $edgeLimit ELSE 0 END AS omittedEdges

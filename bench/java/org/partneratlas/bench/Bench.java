@@ -149,7 +149,19 @@ public final class Bench {
 				(System.nanoTime() - t) / 1_000_000);
 		CuratedGraph graph = g.graph();
 		awaitSchema();
-		record("load", Map.of("method", "GraphWriter (fresh store)"), load(graph));
+		boolean worst = this.options.containsKey("worst"); // worst=N: each heavy shape N times, one at a time
+		if (worst) {
+			if (!this.options.getOrDefault("load", "true").equals("false")) {
+				record("load", Map.of("method", "GraphWriter (fresh store)"), load(graph));
+			}
+			worst(g, Integer.parseInt(this.options.get("worst")));
+			if (!this.options.containsKey("shapes")) {
+				return;
+			}
+		}
+		if (!worst && !this.options.getOrDefault("load", "true").equals("false")) { // load=false: a kept store holds it
+			record("load", Map.of("method", "GraphWriter (fresh store)"), load(graph));
+		}
 		if (List.of("1", "true").contains(this.options.getOrDefault("analytics", "false"))) {
 			analytics();
 		}
@@ -159,18 +171,21 @@ public final class Bench {
 				"lookup,search,profile,neighbourhood,paths,coverage,centrality").split(","));
 		// A fresh service compiles its GraphQL stack for a while: warm every shape, both ways, before measuring any.
 		int globalWarmup = Integer.parseInt(this.options.getOrDefault("globalWarmup", "4"));
+		List<String> modes = Arrays.asList(this.options.getOrDefault("modes", "graphql,raw").split(","));
 		for (Shape shape : shapes(g)) {
 			if (only.contains(shape.name) && !shape.name.equals("centrality")) {
 				run(shape.graphql, 16, globalWarmup, new AtomicLong(), new AtomicReference<>());
-				run(shape.raw, 16, globalWarmup / 2, new AtomicLong(), new AtomicReference<>());
+				if (modes.contains("raw")) {
+					run(shape.raw, 16, globalWarmup / 2, new AtomicLong(), new AtomicReference<>());
+				}
 			}
 		}
 		for (Shape shape : shapes(g)) {
 			if (!only.contains(shape.name)) {
 				continue;
 			}
-			for (int c : CONCURRENCY) {
-				for (String mode : List.of("graphql", "raw")) {
+			for (int c : concurrency()) {
+				for (String mode : Arrays.asList(this.options.getOrDefault("modes", "graphql,raw").split(","))) {
 					IntFunction<String> call = mode.equals("graphql") ? shape.graphql : shape.raw;
 					measure(shape.name, mode, c, call, warmup, seconds);
 				}
@@ -242,6 +257,83 @@ public final class Bench {
 		}
 		catch (IOException | InterruptedException ex) {
 			return ex.toString();
+		}
+	}
+
+	int[] concurrency() {
+		String c = this.options.get("concurrency");
+		return (c == null) ? CONCURRENCY : Arrays.stream(c.split(",")).mapToInt(Integer::parseInt).toArray();
+	}
+
+	/**
+	 * The heaviest shapes we could think of within the published limits, each asked {@code reps} times one after the
+	 * other over GraphQL (after one unmeasured round): hubs (the most tied countries, the EU), the widest limits, far
+	 * and unconnected pairs, filters that match most of the graph. Records p50 and max per shape: the question is
+	 * whether any single request holds a core for more than 2 s.
+	 */
+	void worst(Generator g, int reps) throws Exception {
+		String hub = g.countries.get(0);
+		String hub2 = g.countries.get(1);
+		String leaf = g.countries.get(g.countries.size() - 1);
+		String org = g.organisations.get(g.organisations.size() - 1);
+		String org2 = g.organisations.get(g.organisations.size() / 2);
+		String kinds = Arrays.stream(Generator.INSTRUMENT_KINDS).map((k) -> "\"" + k + "\"").collect(Collectors.joining(","));
+		String k1 = Generator.INSTRUMENT_KINDS[0];
+		String k2 = Generator.INSTRUMENT_KINDS[1];
+		Map<String, String> shapes = new LinkedHashMap<>();
+		String sub = "{ nodes { id } edges { id } omittedNodes omittedNodesExact omittedEdges }";
+		String subOld = "{ nodes { id } edges { id } omittedNodes omittedEdges }";
+		String nb = this.options.getOrDefault("old", "false").equals("true") ? subOld : sub;
+		String pathFields = this.options.getOrDefault("old", "false").equals("true") ? "{ found message paths { length } }"
+				: "{ found cut message paths { length } }";
+		shapes.put("neighbourhood d2 hub country, limit 500", "{ neighbourhood(id: \"" + hub + "\", depth: 2, limit: 500) " + nb + " }");
+		shapes.put("neighbourhood d2 leaf organisation, limit 100", "{ neighbourhood(id: \"" + org + "\", depth: 2, limit: 100) " + nb + " }");
+		shapes.put("neighbourhood d3 EU, limit 500", "{ neighbourhood(id: \"union:eu\", depth: 3, limit: 500) " + nb + " }");
+		shapes.put("neighbourhood d3 leaf organisation, limit 500", "{ neighbourhood(id: \"" + org + "\", depth: 3, limit: 500) " + nb + " }");
+		shapes.put("paths k=10 maxHops 6, two leaf organisations", "{ paths(from: \"" + org + "\", to: \"" + org2 + "\", k: 10, maxHops: 6) " + pathFields + " }");
+		shapes.put("paths k=3 maxHops 4, leaf organisation to leaf country", "{ paths(from: \"" + org + "\", to: \"" + leaf + "\", k: 3, maxHops: 4) " + pathFields + " }");
+		shapes.put("paths k=10 maxHops 6, hub to hub", "{ paths(from: \"" + hub + "\", to: \"" + hub2 + "\", k: 10, maxHops: 6) " + pathFields + " }");
+		shapes.put("commonPartners hub x hub, limit 500", "{ commonPartners(a: \"" + hub + "\", b: \"" + hub2 + "\", limit: 500) { partner { id } } }");
+		shapes.put("commonPartners EU x hub, limit 500", "{ commonPartners(a: \"union:eu\", b: \"" + hub + "\", limit: 500) { partner { id } } }");
+		shapes.put("connections EU x hub", "{ connections(a: \"union:eu\", b: \"" + hub + "\") { direct { id } through { via { id } } } }");
+		shapes.put("coverage all actors x 30 kinds, limit 500", "{ coverage(kinds: [" + kinds + "], limit: 500) { truncated rows { covered } } }");
+		shapes.put("coverage countries x 30 kinds", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [" + kinds + "], limit: 500) { truncated rows { covered } } }");
+		shapes.put("gaps all actors lacks 1 kind, limit 500", "{ gaps(lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");
+		shapes.put("gaps all actors has 1 lacks 1, limit 500", "{ gaps(has: [\"" + k1 + "\"], lacks: [\"" + k2 + "\"], limit: 500) { actor { id } has { instrument { id } } } }");
+		shapes.put("untied organisations from countries, limit 500", "{ untied(actors: {labels: [ORGANISATION]}, from: {labels: [COUNTRY]}, limit: 500) { id } }");
+		shapes.put("untied civilian from defence, limit 500", "{ untied(actors: {sectors: [\"civilian\"]}, from: {sectors: [\"defence\"]}, limit: 500) { id } }");
+		shapes.put("profile hub country", "{ profile(id: \"" + hub + "\") { ties { other { id } counterparts { node { id } } } } }");
+		shapes.put("profile EU", "{ profile(id: \"union:eu\") { ties { other { id } counterparts { node { id } } } } }");
+		shapes.put("timeline EU", "{ timeline(id: \"union:eu\") { events { date } } }");
+		shapes.put("search 'a' first 50", "{ search(text: \"a\", first: 50) { score node { id } } }");
+		shapes.put("actors first 100 filter kinds", "{ actors(filter: {kinds: [\"association\"]}, first: 100) { nodes { id } } }");
+		shapes.put("instruments first 100 party hub", "{ instruments(filter: {party: \"" + hub + "\"}, first: 100) { nodes { id } } }");
+		shapes.put("instruments first 100 statuses+kinds", "{ instruments(filter: {kinds: [" + kinds + "], statuses: [\"in-force\"]}, first: 100) { nodes { id } } }");
+		String only = this.options.get("only");
+		for (var e : shapes.entrySet()) {
+			if (only != null && !e.getKey().contains(only)) {
+				continue;
+			}
+			String error = gql(e.getValue(), Map.of()); // unmeasured: plans, caches
+			long[] times = new long[reps];
+			for (int i = 0; i < reps; i++) {
+				long t = System.nanoTime();
+				String err = gql(e.getValue(), Map.of());
+				times[i] = System.nanoTime() - t;
+				if (err != null) {
+					error = err;
+				}
+			}
+			Arrays.sort(times);
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("requests", reps);
+			m.put("p50", pct(times, 50));
+			m.put("max", times[reps - 1] / 1e6);
+			m.put("load", loadAverage());
+			if (error != null) {
+				m.put("firstError", error.substring(0, Math.min(200, error.length())));
+			}
+			record("worst", Map.of("shape", e.getKey()), m);
 		}
 	}
 

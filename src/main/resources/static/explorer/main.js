@@ -69,7 +69,7 @@ function updateMore() {
     el.append(h('button', { type: 'button', class: 'more-button', onclick: () => change((steps) => {
       const s = steps[m.step];
       steps[m.step] = { ...s, limit: Math.min(500, (s.limit || EXPAND_LIMIT) + Math.max(m.count, 25)) };
-    }, { relayout: true, mark: 'more' }) }, `+${m.count} more around ${name}`));
+    }, { relayout: true, mark: 'more' }) }, m.exact ? `+${m.count} more around ${name}` : `${m.count}+ more around ${name}`));
   });
 }
 

@@ -33,9 +33,11 @@ export function showPaths(answer, step) {
   out.append(h('h3', {}, `From ${answer.from.name} to ${answer.to.name}`));
   if (filters) out.append(h('p', { class: 'muted' }, filters));
   if (!answer.found) {
-    out.append(h('p', { class: 'notice', id: 'no-path' }, 'No path. ' + (answer.message || '')));
+    // a cut search found nothing yet: that is not "no path"
+    out.append(h('p', { class: 'notice', id: 'no-path' }, (answer.cut ? 'No path found yet. ' : 'No path. ') + (answer.message || '')));
     return;
   }
+  if (answer.cut) out.append(h('p', { class: 'notice', id: 'path-cut' }, answer.message || 'The search was cut: more paths may exist.'));
   const list = h('ol', { class: 'paths' });
   answer.paths.forEach((p, i) => {
     list.append(h('li', { class: 'path' },

@@ -90,7 +90,10 @@ function fold(data) {
     else if (s.op === 'expand') {
       a.nodes.forEach((n) => model.nodes.set(n.id, n));
       a.edges.forEach((e) => model.edges.set(e.id, e));
-      if (a.omittedNodes > 0) model.more.set(s.id, { count: a.omittedNodes, step: i });
+      // a walk cut at its work bound counted only part of what is there: "N+ more", never a made-up exact N
+      if (a.omittedNodes > 0 || a.omittedNodesExact === false) {
+        model.more.set(s.id, { count: a.omittedNodes, exact: a.omittedNodesExact !== false, step: i });
+      }
       else model.more.delete(s.id);
     } else if (s.op === 'query') {
       a.nodes.forEach((n) => model.nodes.set(n.id, { ...(model.nodes.get(n.id) || {}), ...n }));

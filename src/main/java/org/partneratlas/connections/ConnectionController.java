@@ -89,11 +89,28 @@ class ConnectionController {
 			return Optional.empty();
 		}
 		ConnectionQueries.PathFilter filter = (only != null) ? only : ConnectionQueries.PathFilter.NONE;
-		List<Path> paths = this.work.once(List.of("paths", from, to, k, maxHops, String.valueOf(filter), String.valueOf(date)),
+		ConnectionQueries.PathResult result = this.work.once(
+				List.of("paths", from, to, k, maxHops, String.valueOf(filter), String.valueOf(date)),
 				() -> this.queries.paths(from, to, k, maxHops, filter, date, visibility));
-		String message = paths.isEmpty() ? "No path of at most " + maxHops + " relationships between " + from
-				+ " and " + to + ((only != null || asOf != null) ? " with these restrictions" : "") : null;
-		return Optional.of(new Paths(ends.get(0), ends.get(1), paths, message));
+		List<Path> paths = result.paths();
+		String restricted = (only != null || asOf != null) ? " with these restrictions" : "";
+		String message;
+		if (result.cut()) {
+			// never "no path": the search stopped before it could know
+			message = (paths.isEmpty() ? "No path found between " + from + " and " + to + restricted
+					+ " before the search stopped at its work budget (" + result.examined()
+					+ " relationships examined): a path of at most " + maxHops + " relationships may still exist"
+					: "Only the shortest paths found (" + paths.size() + " of " + k + "): the search for longer ones, "
+							+ "of at most " + maxHops + " relationships, stopped at its work budget ("
+							+ result.examined() + " relationships examined)")
+					+ "; a lower maxHops or a narrower 'only' filter searches less";
+		}
+		else {
+			message = paths.isEmpty()
+					? "No path of at most " + maxHops + " relationships between " + from + " and " + to + restricted
+					: null;
+		}
+		return Optional.of(new Paths(ends.get(0), ends.get(1), paths, message, result.cut()));
 	}
 
 	@QueryMapping

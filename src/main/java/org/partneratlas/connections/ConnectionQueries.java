@@ -15,6 +15,7 @@ import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.PathSearch;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
 import org.partneratlas.graph.Vocabulary;
@@ -27,8 +28,11 @@ class ConnectionQueries {
 
 	private final GraphReads reads;
 
+	private final PathSearch pathSearch;
+
 	ConnectionQueries(GraphReads reads) {
 		this.reads = reads;
+		this.pathSearch = new PathSearch(reads);
 	}
 
 	Optional<Connections> connections(String a, String b, LocalDate asOf, Visibility visibility) {
@@ -46,6 +50,20 @@ class ConnectionQueries {
 
 	Optional<Subgraph> neighbourhood(String id, int depth, List<Label> labels, List<RelType> types, int limit,
 			LocalDate asOf, Visibility visibility) {
+		return neighbourhood(id, depth, labels, types, limit, asOf, visibility, NEIGHBOURHOOD_LEVEL_BUDGET);
+	}
+
+	/**
+	 * The most distinct visible nodes one level of a neighbourhood walk finds before it stops and says its count is a
+	 * lower bound. Four times the largest limit, so a cut level still fills any answer; PROFILE at L from a hub
+	 * country (bench/results/2026-11-30-bounded.md): the cut level 1 read 2.3k relationships (10.8k db hits) where
+	 * the exact count read every tie of the hub and, at depth 2, tens of thousands of level-2 nodes.
+	 */
+	static final int NEIGHBOURHOOD_LEVEL_BUDGET = 2000;
+
+	/** As above, with the level budget given (tests use a small one; never below the limit, which it must fill). */
+	Optional<Subgraph> neighbourhood(String id, int depth, List<Label> labels, List<RelType> types, int limit,
+			LocalDate asOf, Visibility visibility, int levelBudget) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("depth", depth);
@@ -54,15 +72,25 @@ class ConnectionQueries {
 		parameters.put("limit", limit);
 		parameters.put("edgeLimit", limit * 4);
 		parameters.put("asOf", asOf);
+		parameters.put("budget", Math.max(levelBudget, limit));
 		return this.reads.one("connections/neighbourhood", visibility, parameters,
 				(r) -> new Subgraph(Entity.of(r.get("centre")), r.get("nodes").asList(Entity::of),
 						r.get("edges").asList(Edge::of), r.get("omittedNodes").asInt(),
-						r.get("omittedEdges").asInt()));
+						r.get("omittedNodesExact").asBoolean(), r.get("omittedEdges").asInt()));
 	}
 
-	/** The k shortest paths; the parameters are checked by the caller. */
-	List<Path> paths(String from, String to, int k, int maxHops, PathFilter filter, LocalDate asOf,
+	/** The k shortest paths within the default work budget; the parameters are checked by the caller. */
+	PathResult paths(String from, String to, int k, int maxHops, PathFilter filter, LocalDate asOf,
 			Visibility visibility) {
+		return paths(from, to, k, maxHops, filter, asOf, visibility, PathSearch.DEFAULT_BUDGET);
+	}
+
+	/**
+	 * The k shortest paths, the two-sided search examining at most {@code budget} relationships (see
+	 * {@link PathSearch}); both ends must exist and be visible.
+	 */
+	PathResult paths(String from, String to, int k, int maxHops, PathFilter filter, LocalDate asOf,
+			Visibility visibility, int budget) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("from", from);
 		parameters.put("to", to);
@@ -74,8 +102,22 @@ class ConnectionQueries {
 				(filter.actorLabels() == null) ? null : filter.actorLabels().stream().map(Label::cypherName).toList());
 		parameters.put("avoid", (filter.avoid() == null) ? List.of() : filter.avoid());
 		parameters.put("asOf", asOf);
-		return this.reads.listWithHopLimit("connections/paths", maxHops, visibility, parameters,
-				(r) -> new Path(r.get("nodes").asList(Entity::of), r.get("edges").asList(Edge::of)));
+		PathSearch.Answer answer = this.pathSearch.search(parameters, k, maxHops, visibility, budget);
+		List<Path> paths = answer.paths()
+			.stream()
+			.map((r) -> new Path(r.get("nodes").asList(Entity::of), r.get("edges").asList(Edge::of)))
+			.toList();
+		return new PathResult(paths, answer.cut(), answer.examined());
+	}
+
+	/**
+	 * What a path search found.
+	 *
+	 * @param paths shortest first
+	 * @param cut true when the search stopped at its work budget before it could be complete
+	 * @param examined relationships the two-sided search examined
+	 */
+	record PathResult(List<Path> paths, boolean cut, int examined) {
 	}
 
 	List<CommonPartner> commonPartners(String a, String b, LocalDate asOf, int limit, Visibility visibility) {

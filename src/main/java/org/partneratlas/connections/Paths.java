@@ -10,9 +10,10 @@ import org.partneratlas.graph.Entity;
  * @param from the start
  * @param to the end
  * @param paths the paths, shortest first
- * @param message what was searched, when nothing was found
+ * @param message what was searched, when nothing was found, or what the cut search left unsearched
+ * @param cut true when the search stopped at its work budget: more (or any) paths within the hop limit may exist
  */
-record Paths(Entity from, Entity to, List<Path> paths, String message) {
+record Paths(Entity from, Entity to, List<Path> paths, String message, boolean cut) {
 
 	public boolean found() {
 		return !this.paths.isEmpty();

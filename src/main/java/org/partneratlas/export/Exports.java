@@ -23,6 +23,7 @@ import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.PathSearch;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Tlp;
 import org.partneratlas.graph.Visibility;
@@ -122,14 +123,18 @@ public class Exports {
 		// As the API asks it (ConnectionQueries): at most four edges a node.
 		parameters.put("edgeLimit", n.limit() * 4);
 		parameters.put("asOf", null);
+		// The API's work bound (ConnectionQueries.NEIGHBOURHOOD_LEVEL_BUDGET): a level stops at 2000 nodes found.
+		parameters.put("budget", Math.max(2000, n.limit()));
 		Record answer = this.reads.one("connections/neighbourhood", visibility, parameters, (r) -> r)
 			.orElseThrow(() -> new NotFoundException("no node '" + n.id() + "'"));
 		List<Entity> nodes = answer.get("nodes").asList(Entity::of);
 		List<Edge> edges = answer.get("edges").asList(Edge::of);
 		int omittedNodes = answer.get("omittedNodes").asInt();
 		int omittedEdges = answer.get("omittedEdges").asInt();
-		String cut = (omittedNodes > 0 || omittedEdges > 0) ? " The limit left out " + omittedNodes
-				+ " reachable nodes and " + omittedEdges + " edges: ask for a higher limit or a smaller depth." : "";
+		boolean exact = answer.get("omittedNodesExact").asBoolean();
+		String cut = (omittedNodes > 0 || omittedEdges > 0 || !exact) ? " The limit left out "
+				+ (exact ? "" : "at least ") + omittedNodes + " reachable nodes and " + omittedEdges
+				+ " edges: ask for a higher limit or a smaller depth." : "";
 		return bounded(n, n.describe() + "; " + nodes.size() + " nodes, " + edges.size() + " edges." + cut, nodes,
 				edges, visibility);
 	}
@@ -153,16 +158,22 @@ public class Exports {
 		parameters.put("asOf", null);
 		Map<String, Entity> nodes = new LinkedHashMap<>();
 		Map<String, Edge> edges = new LinkedHashMap<>();
-		List<Record> paths = this.reads.listWithHopLimit("connections/paths", p.maxHops(), visibility, parameters,
-				(r) -> r);
+		// The API's bounded search (ConnectionQueries): an export of a path answer holds what the API answers.
+		PathSearch.Answer answer = new PathSearch(this.reads).search(parameters, p.k(), p.maxHops(), visibility,
+				PathSearch.DEFAULT_BUDGET);
+		List<Record> paths = answer.paths();
 		for (Record path : paths) {
 			path.get("nodes").asList(Entity::of).forEach((e) -> nodes.putIfAbsent(e.id(), e));
 			path.get("edges").asList(Edge::of).forEach((e) -> edges.putIfAbsent(e.id(), e));
 		}
-		String found = paths.isEmpty()
-				? "; no path of at most " + p.maxHops() + " relationships between " + p.from() + " and " + p.to()
+		String cut = answer.cut() ? " The search stopped at its work budget (" + answer.examined()
+				+ " relationships examined): more paths, or a path at all, may exist." : "";
+		String found = (paths.isEmpty()
+				? (answer.cut() ? "; no path found between " + p.from() + " and " + p.to()
+						: "; no path of at most " + p.maxHops() + " relationships between " + p.from() + " and "
+								+ p.to())
 						+ ", so the file holds no node."
-				: "; " + paths.size() + " paths, " + nodes.size() + " nodes, " + edges.size() + " edges.";
+				: "; " + paths.size() + " paths, " + nodes.size() + " nodes, " + edges.size() + " edges.") + cut;
 		return bounded(p, p.describe() + found, List.copyOf(nodes.values()), List.copyOf(edges.values()), visibility);
 	}
 

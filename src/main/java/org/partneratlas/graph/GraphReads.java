@@ -168,6 +168,20 @@ public class GraphReads {
 		return run(this.statements.withHopLimit(query, hops), visibility, parameters, mapper);
 	}
 
+	/**
+	 * As {@link #listWithHopLimit(String, int, Visibility, Map, Function)}, stopped by Neo4j after {@code timeout} (or
+	 * the request's deadline, if sooner): for a step the caller can answer without, saying so.
+	 */
+	public <T> List<T> listWithHopLimit(String query, int hops, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper, java.time.Duration timeout) {
+		TransactionConfig config = withinDeadline(TransactionConfig.builder().withTimeout(timeout).build(), timeout);
+		this.counter.increment();
+		try (var session = this.driver.session(this.read)) {
+			return session.run(this.statements.withHopLimit(query, hops), visibility.with(parameters), config)
+				.list(mapper::apply);
+		}
+	}
+
 	/** Runs a read query file expected to answer at most one record. */
 	public <T> Optional<T> one(String query, Visibility visibility, Map<String, Object> parameters,
 			Function<Record, T> mapper) {

@@ -43,16 +43,33 @@ class ConnectionsApiIT extends AtlasIT {
 	void neighbourhoodIsAGraphWhoseEdgesJoinItsNodes() {
 		DocumentContext answer = this.graphQl.post("""
 				{ neighbourhood(id: "country:IN", depth: 2, limit: 25) {
-				    centre { id } nodes { id label } edges { id type from to } truncated omittedNodes omittedEdges } }""");
+				    centre { id } nodes { id label } edges { id type from to } truncated omittedNodes omittedNodesExact
+				    omittedEdges } }""");
 		List<String> ids = answer.read("$.data.neighbourhood.nodes[*].id", List.class);
 		assertThat(ids).hasSize(25).doesNotHaveDuplicates().startsWith("country:IN");
 		assertThat(answer.read("$.data.neighbourhood.truncated", Boolean.class)).isTrue();
 		assertThat(answer.read("$.data.neighbourhood.omittedNodes", Integer.class)).isPositive();
+		// the curated graph is far below the walk's work bound (2000 nodes a level): the count is exact
+		assertThat(answer.read("$.data.neighbourhood.omittedNodesExact", Boolean.class)).isTrue();
 		Set<String> nodes = new HashSet<>(ids);
 		List<String> from = answer.read("$.data.neighbourhood.edges[*].from", List.class);
 		List<String> to = answer.read("$.data.neighbourhood.edges[*].to", List.class);
 		assertThat(from).isNotEmpty().allMatch(nodes::contains);
 		assertThat(to).allMatch(nodes::contains);
+	}
+
+	@Test
+	void aPathSearchWithinItsBudgetIsNotCutAndNoPathMeansNoPath() {
+		DocumentContext found = this.graphQl.post("""
+				{ paths(from: "org:ecso", to: "country:IN", k: 3, maxHops: 4) { found cut message paths { length } } }""");
+		assertThat(found.read("$.data.paths.found", Boolean.class)).isTrue();
+		assertThat(found.read("$.data.paths.cut", Boolean.class)).isFalse();
+		assertThat(found.read("$.data.paths.message", Object.class)).isNull();
+		DocumentContext none = this.graphQl.post("""
+				{ paths(from: "org:ecso", to: "country:IN", maxHops: 1) { found cut message } }""");
+		assertThat(none.read("$.data.paths.found", Boolean.class)).isFalse();
+		assertThat(none.read("$.data.paths.cut", Boolean.class)).isFalse();
+		assertThat(none.read("$.data.paths.message", String.class)).startsWith("No path of at most 1 relationships");
 	}
 
 	@Test

@@ -104,8 +104,10 @@ class PathsAgainstJGraphTIT {
 				continue;
 			}
 			var shortest = BFSShortestPath.findPathBetween(undirected, a, b);
-			List<Path> ours = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null,
+			ConnectionQueries.PathResult result = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null,
 					Visibility.ANONYMOUS);
+			assertThat(result.cut()).as("%s to %s: a 70-node graph fits the default budget", a, b).isFalse();
+			List<Path> ours = result.paths();
 			if (shortest == null || shortest.getLength() > 6) {
 				assertThat(ours).as("%s to %s: no path within 6", a, b).isEmpty();
 				continue;
@@ -138,6 +140,7 @@ class PathsAgainstJGraphTIT {
 			var shortest = BFSShortestPath.findPathBetween(undirected, a, b);
 			List<Integer> widest = queries
 				.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS)
+				.paths()
 				.stream()
 				.map(Path::length)
 				.toList();
@@ -145,6 +148,7 @@ class PathsAgainstJGraphTIT {
 				int limit = hops;
 				List<Integer> lengths = queries
 					.paths(a, b, 10, hops, ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS)
+					.paths()
 					.stream()
 					.map(Path::length)
 					.toList();
@@ -158,6 +162,66 @@ class PathsAgainstJGraphTIT {
 			}
 		}
 		assertThat(compared).isGreaterThan(100);
+	}
+
+	/**
+	 * The work budget, in relationships examined, at every hop limit and at budgets from starved to ample: an answer
+	 * not flagged cut is exactly the unbounded one; a cut answer holds only true shortest paths (never a wrong
+	 * length), and never says "no path" without the flag when one exists. And the same budget gives the same answer
+	 * (the budget is rows, not time).
+	 */
+	@Test
+	void aSearchCutAtItsWorkBudgetSaysSoAndNeverClaimsThereIsNoPath() {
+		Random random = new Random(17);
+		int cut = 0;
+		int whole = 0;
+		for (int pair = 0; pair < 10; pair++) {
+			String a = "org:a" + random.nextInt(ACTORS);
+			String b = "org:a" + random.nextInt(ACTORS);
+			if (a.equals(b)) {
+				continue;
+			}
+			var shortest = BFSShortestPath.findPathBetween(undirected, a, b);
+			for (int hops = 2; hops <= 6; hops++) {
+				List<Integer> unbounded = lengths(queries.paths(a, b, 3, hops, ConnectionQueries.PathFilter.NONE, null,
+						Visibility.ANONYMOUS));
+				boolean exists = shortest != null && shortest.getLength() <= hops;
+				for (int budget : new int[] { 3, 12, 40 }) {
+					ConnectionQueries.PathResult result = queries.paths(a, b, 3, hops,
+							ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS, budget);
+					String as = a + " to " + b + " within " + hops + ", budget " + budget;
+					assertThat(result.examined()).as(as + ": examined").isLessThanOrEqualTo(budget);
+					List<Integer> lengths = lengths(result);
+					if (!result.cut()) {
+						whole++;
+						assertThat(lengths).as(as + ": a complete answer is the unbounded one").isEqualTo(unbounded);
+					}
+					else {
+						cut++;
+						assertThat(lengths).as(as + ": a cut answer holds only shortest paths")
+							.allMatch((l) -> l == shortest.getLength());
+						assertThat(lengths.size()).as(as + ": a cut answer is short of k").isLessThan(3);
+					}
+					if (exists && lengths.isEmpty()) {
+						assertThat(result.cut()).as(as + ": a path exists, so an empty answer must be flagged cut")
+							.isTrue();
+					}
+					if (budget == 12) {
+						ConnectionQueries.PathResult again = queries.paths(a, b, 3, hops,
+								ConnectionQueries.PathFilter.NONE, null, Visibility.ANONYMOUS, budget);
+						assertThat(List.of(again.cut(), again.examined(), lengths(again)))
+							.as(as + ": the same budget, the same answer")
+							.isEqualTo(List.of(result.cut(), result.examined(), lengths));
+					}
+				}
+			}
+		}
+		assertThat(cut).as("some searches were cut").isGreaterThan(10);
+		assertThat(whole).as("some fitted their budget").isGreaterThan(10);
+	}
+
+	static List<Integer> lengths(ConnectionQueries.PathResult result) {
+		return result.paths().stream().map(Path::length).toList();
 	}
 
 }

@@ -43,15 +43,18 @@ class VisibilityDifferentialIT {
 				.orElse("none"));
 			answers.add(queries.neighbourhood(a, 1 + i % 3, null, null, 500, null, caller)
 				.map((s) -> sorted(s.nodes().stream().map(Entity::id).toList()) + " | "
-						+ sorted(s.edges().stream().map(Edge::id).toList()) + " | " + s.omittedNodes())
+						+ sorted(s.edges().stream().map(Edge::id).toList()) + " | " + s.omittedNodes() + " | "
+						+ s.omittedNodesExact())
 				.orElse("none"));
 			if (!a.equals(b)) {
-				List<Path> paths = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null, caller);
-				answers.add(paths.stream().map(Path::length).toList() + " | " + ((paths.size() < 10)
+				ConnectionQueries.PathResult result = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, null,
+						caller);
+				List<Path> paths = result.paths();
+				answers.add(result.cut() + " " + result.examined() + " | " + paths.stream().map(Path::length).toList() + " | " + ((paths.size() < 10)
 						? sorted(paths.stream().map((p) -> p.nodes().stream().map(Entity::id).toList().toString()).toList())
 						: "many"));
 				List<Path> early = queries.paths(a, b, 10, 6, ConnectionQueries.PathFilter.NONE, LocalDate.of(2021, 6, 1),
-						caller);
+						caller).paths();
 				answers.add(early.stream().map(Path::length).toList().toString());
 			}
 			answers.add(sorted(queries.commonPartners(a, b, null, 500, caller)

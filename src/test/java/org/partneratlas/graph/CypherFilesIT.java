@@ -183,9 +183,9 @@ class CypherFilesIT {
 				case "types" -> List.of("PARTY_TO");
 				case "ids", "kinds", "statuses", "euStatus", "sectors", "avoid", "avoidKinds", "topics", "has", "lacks",
 						"instrumentKinds", "tieKinds", "otherIds", "otherKinds", "otherEuStatus", "otherSectors", "whole",
-						"starts" ->
+						"starts", "frontier", "ends" ->
 					List.of("x");
-				case "limit", "edgeLimit", "first", "depth", "k", "maxHops", "ceiling" -> 1;
+				case "limit", "edgeLimit", "first", "depth", "k", "maxHops", "ceiling", "budget" -> 1;
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
 				case "props", "event", "journal" -> Map.of("id", "x");
