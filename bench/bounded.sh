@@ -12,18 +12,10 @@ cd "$(dirname "$0")/.."
 size=${1:?size}; out=${2:?out.jsonl}; shift 2
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
-work=bench/work
+. bench/build.sh
 data=${DATA:-$work/kept-$size}
 port=${PORT:-18295}
-mkdir -p "$work/classes" "$data"
-jar=${JAR:-$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)}
-if [ -z "${JAR:-}" ] && { [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; }; then
-  ./mvnw -B -q -ntp package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
-fi
-[ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
-  ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
-cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
-"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
+mkdir -p "$data"
 load=true; [ -f "$data/.loaded-$size" ] && load=false
 log="$work/bounded-app-$size.log"
 ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g -jar "$jar" --server.port=$port --server.address=127.0.0.1 \

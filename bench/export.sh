@@ -12,16 +12,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
 heap=${HEAP:-512m}
 port=${PORT:-18303}
-work=bench/work
-mkdir -p "$work/classes"
-jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then
-  ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
-fi
-[ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
-  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
-cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
-"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
+. bench/build.sh
 
 data="$work/export-data-$size"; rm -rf "$data"; mkdir -p "$data"
 log="$work/export-app-$size.log"

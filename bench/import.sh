@@ -16,16 +16,7 @@ java="$JAVA_HOME/bin/java"
 heap=${HEAP:-1g}
 port=${PORT:-18291}
 limit=${TIMEOUT:-1200}
-work=bench/work
-mkdir -p "$work/classes"
-jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then
-  ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
-fi
-[ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
-  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
-cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
-"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
+. bench/build.sh
 files="$PWD/$work/import-files-$size"
 [ -s "$files/mapping.yaml" ] || "$java" -Xmx6g -cp "$cp" org.partneratlas.bench.ImportFiles "$size" "$files"
 echo "files: $(du -sh "$files" | cut -f1) in $files; load $(cut -d' ' -f1-3 /proc/loadavg)"

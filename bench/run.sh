@@ -17,19 +17,9 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$JAVA_HOME/bin/java"
 seconds=${SECONDS_PER:-8}
 warmup=${WARMUP:-2}
-work=bench/work
-mkdir -p "$work/classes" bench/results
 port=${PORT:-18090}
 peer_port=$((port + 1))
-
-jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find src cypher -newer "$jar" -type f | head -1)" ]; then
-  ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1)
-fi
-[ -s "$work/classpath.txt" ] && [ "$work/classpath.txt" -nt pom.xml ] || \
-  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
-cp="$work/classes:target/classes:$(cat "$work/classpath.txt")"
-"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" bench/java/org/partneratlas/bench/*.java
+. bench/build.sh
 
 have_peer=0
 if command -v node >/dev/null && command -v npm >/dev/null; then

@@ -1,14 +1,10 @@
 package org.partneratlas.access;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
@@ -66,56 +62,7 @@ class RequestBodyShape extends OncePerRequestFilter {
 						+ "{\\\"query\\\": \\\"{ __typename }\\\"}\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
 			return;
 		}
-		chain.doFilter(new Replayed(request, body), response);
-	}
-
-	/** The request with its body, already read, to be read again. */
-	private static final class Replayed extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		Replayed(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] bytes, int offset, int length) {
-					return in.read(bytes, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the body is already read");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					java.nio.charset.StandardCharsets.UTF_8));
-		}
-
+		chain.doFilter(new ReplayedRequest(request, body), response);
 	}
 
 }

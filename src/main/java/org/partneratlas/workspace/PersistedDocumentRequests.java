@@ -1,6 +1,5 @@
 package org.partneratlas.workspace;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,14 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.partneratlas.access.ReplayedRequest;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -183,13 +181,10 @@ class PersistedDocumentRequests extends OncePerRequestFilter {
 	}
 
 	/** The request with a JSON body of its own (read again as often as asked), as a POST. */
-	private static final class Body extends HttpServletRequestWrapper {
-
-		private final byte[] body;
+	private static final class Body extends ReplayedRequest {
 
 		Body(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
+			super(request, body);
 		}
 
 		@Override
@@ -209,7 +204,7 @@ class PersistedDocumentRequests extends OncePerRequestFilter {
 				return getContentType();
 			}
 			if ("Content-Length".equalsIgnoreCase(name)) {
-				return String.valueOf(this.body.length);
+				return String.valueOf(bodyLength());
 			}
 			return super.getHeader(name);
 		}
@@ -232,54 +227,8 @@ class PersistedDocumentRequests extends OncePerRequestFilter {
 		}
 
 		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
 		public String getCharacterEncoding() {
 			return StandardCharsets.UTF_8.name();
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] bytes, int offset, int length) {
-					return in.read(bytes, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the body is already read");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
 		}
 
 	}
