@@ -10,7 +10,7 @@ import { getCy } from './canvas.js';
 const SAVERS = ['ANALYST', 'EDITOR', 'ADMIN'];
 const LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'];
 const MARKING_WORDS = { CLEAR: 'TLP:CLEAR (anyone)', GREEN: 'TLP:GREEN', AMBER: 'TLP:AMBER', AMBER_STRICT: 'TLP:AMBER+STRICT (your organisation)' };
-const STEP_KEYS = ['op', 'id', 'from', 'to', 'k', 'only', 'avoid', 'types', 'labels', 'limit'];
+const STEP_KEYS = ['op', 'id', 'from', 'to', 'k', 'only', 'avoid', 'types', 'labels', 'limit', 'doc', 'vars'];
 
 
 let me = null;
@@ -51,6 +51,9 @@ export async function openView(link) {
   state.steps = view.state.steps.map((s) => {
     const step = {};
     for (const k of STEP_KEYS) if (s[k] !== null && s[k] !== undefined) step[k] = s[k];
+    if (typeof step.vars === 'string') {
+      try { step.vars = JSON.parse(step.vars); } catch (e) { step.vars = {}; }
+    }
     return step;
   });
   state.asOf = view.state.asOf || '';
@@ -97,6 +100,7 @@ function stateInput() {
     steps: state.steps.map((s) => {
       const step = {};
       for (const k of STEP_KEYS) if (s[k] !== undefined && s[k] !== null) step[k] = s[k];
+      if (step.op === 'query') step.vars = JSON.stringify(step.vars || {});
       return step;
     }),
     asOf: state.asOf || null,

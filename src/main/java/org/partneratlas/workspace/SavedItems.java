@@ -80,8 +80,12 @@ class SavedItems {
 
 	private final java.time.Duration timeout;
 
+	/** The catalogue a view's query steps name (lazy: the catalogue's saved-query source is built on this class). */
+	private final QueryCatalogue catalogue;
+
 	SavedItems(Driver driver, CypherStatements statements, GraphReads reads, QueryDocuments documents,
-			AtlasProperties properties) {
+			AtlasProperties properties, @org.springframework.context.annotation.Lazy QueryCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.driver = driver;
 		this.statements = statements;
 		this.reads = reads;
@@ -206,7 +210,8 @@ class SavedItems {
 	}
 
 	/**
-	 * Views as a caller sees them: one statement finds which of all their named nodes the caller may see.
+	 * Views as a caller sees them: one statement finds which of all their named nodes the caller may see; a query
+	 * step is kept only when the caller may see the catalogue entry it names.
 	 * {@code latest} gives an item's newest version where the version shown may be an older one.
 	 */
 	private List<SavedView> views(List<Map<String, Object>> versions, Map<String, Integer> latest,
@@ -221,13 +226,16 @@ class SavedItems {
 			this.reads.nodes(List.copyOf(names), visibility).stream().filter(Objects::nonNull).map(Entity::id)
 				.forEach(visible::add);
 		}
+		Map<String, Boolean> docs = new HashMap<>();
 		List<SavedView> views = new ArrayList<>();
 		for (int i = 0; i < versions.size(); i++) {
 			Map<String, Object> v = versions.get(i);
 			views.add(new SavedView(String.valueOf(v.get("id")), version(v),
 					latest.getOrDefault(String.valueOf(v.get("id")), version(v)), String.valueOf(v.get("name")),
 					String.valueOf(v.get("description")), Tlp.valueOf(String.valueOf(v.get("tlp"))),
-					String.valueOf(v.get("savedBy")), at(v.get("savedAt")), states.get(i).seenWith(visible)));
+					String.valueOf(v.get("savedBy")), at(v.get("savedAt")),
+					states.get(i).seenWith(visible, (doc) -> docs.computeIfAbsent(doc,
+							(d) -> this.catalogue.find(d, visibility).isPresent()))));
 		}
 		return views;
 	}

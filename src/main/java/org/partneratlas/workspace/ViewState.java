@@ -31,13 +31,29 @@ record ViewState(List<Step> steps, @Nullable String asOf, @Nullable String selec
 	 * @param types relationship types an expansion follows
 	 * @param labels labels an expansion brings
 	 * @param limit how many neighbours an expansion brings
+	 * @param doc a query step's catalogue id ({@code id} or {@code id@version})
+	 * @param vars a query step's variables, as JSON object text
 	 */
 	record Step(String op, @Nullable String id, @Nullable String from, @Nullable String to, @Nullable Integer k,
 			@Nullable List<String> only, @Nullable List<String> avoid, @Nullable List<String> types,
-			@Nullable List<String> labels, @Nullable Integer limit) {
+			@Nullable List<String> labels, @Nullable Integer limit, @Nullable String doc, @Nullable String vars) {
 
-		/** The nodes this step names. */
+		/** A step of the page's own kinds (add, expand, remove, path). */
+		Step(String op, @Nullable String id, @Nullable String from, @Nullable String to, @Nullable Integer k,
+				@Nullable List<String> only, @Nullable List<String> avoid, @Nullable List<String> types,
+				@Nullable List<String> labels, @Nullable Integer limit) {
+			this(op, id, from, to, k, only, avoid, types, labels, limit, null, null);
+		}
+
+		/**
+		 * The graph items this step names: a query step's are every string anywhere in its variables that has a
+		 * node id's form (so a variable naming an item the opener may not see cuts the step, whether the item is
+		 * hidden or absent: the cut depends on nothing the opener may not see).
+		 */
 		List<String> names() {
+			if ("query".equals(this.op)) {
+				return ViewStates.idsIn(this.vars);
+			}
 			return "path".equals(this.op) ? List.of(this.from, this.to) : List.of(this.id);
 		}
 
@@ -69,8 +85,18 @@ record ViewState(List<Step> steps, @Nullable String asOf, @Nullable String selec
 	 * selection and the positions of such nodes. Nothing marks the cut.
 	 */
 	ViewState seenWith(java.util.Set<String> visible) {
-		return new ViewState(
-				this.steps.stream().filter((s) -> visible.containsAll(s.names())).toList(), this.asOf,
+		return seenWith(visible, (doc) -> false);
+	}
+
+	/**
+	 * The state as a caller may see it, a query step also left out when {@code docSeen} says the caller may not see
+	 * the catalogue entry it names.
+	 */
+	ViewState seenWith(java.util.Set<String> visible, java.util.function.Predicate<String> docSeen) {
+		return new ViewState(this.steps.stream()
+			.filter((s) -> visible.containsAll(s.names()))
+			.filter((s) -> !"query".equals(s.op()) || (s.doc() != null && docSeen.test(s.doc())))
+			.toList(), this.asOf,
 				(this.selected != null && visible.contains(this.selected)) ? this.selected : null, this.tab,
 				this.positions.stream().filter((p) -> visible.contains(p.id())).toList());
 	}

@@ -13,7 +13,7 @@ import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.WriteRefusedException;
 
 /**
- * Reads and checks a view's state as the API takes it: the steps the page can replay (add, expand, remove, path)
+ * Reads and checks a view's state as the API takes it: the steps the page can replay (add, expand, remove, path, and a catalogue question: query)
  * with their own bounds, a date in the API's form, a known panel, finite positions. Every problem is reported at
  * once, each on its input field. An expansion's limit is stored rounded up to a few fixed sizes: the exact number a
  * saver reached by asking for more is derived from how many neighbours <em>they</em> saw, which an opener with less
@@ -27,7 +27,19 @@ final class ViewStates {
 
 	static final int MAX_KINDS = 30;
 
-	static final Set<String> OPS = Set.of("add", "expand", "remove", "path");
+	static final Set<String> OPS = Set.of("add", "expand", "remove", "path", "query");
+
+	/** The most characters a query step's variables take, as JSON text. */
+	static final int MAX_VARS = 1_000;
+
+	/** How deep a query step's variables nest. */
+	static final int MAX_DEPTH = 8;
+
+	/** A catalogue id: {@code id} or {@code id@version}, as {@link QueryCatalogue} reads it. */
+	private static final Pattern DOC = Pattern.compile("[^@\\s]{1,200}(?:@[0-9]{1,9})?");
+
+	/** A node id's form: a label's prefix, a colon, then letters, digits, dots, underscores and dashes. */
+	private static final Pattern NODE_ID = Pattern.compile("[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	static final Set<String> TABS = Set.of("profile", "paths", "coverage", "timeline");
 
@@ -96,6 +108,9 @@ final class ViewStates {
 			problems.add(problem(field + ".op", "'" + op + "' is not one of " + OPS.stream().sorted().toList()));
 			return null;
 		}
+		if ("query".equals(op)) {
+			return query(s, field, problems);
+		}
 		String id = text(s.get("id"));
 		String from = text(s.get("from"));
 		String to = text(s.get("to"));
@@ -130,6 +145,78 @@ final class ViewStates {
 			limit = LIMITS.stream().filter((l) -> l >= asked).findFirst().orElse(500);
 		}
 		return new ViewState.Step(op, id, null, null, null, null, null, types, labels, limit);
+	}
+
+	private static ViewState.@Nullable Step query(Map<String, Object> s, String field,
+			List<Map<String, String>> problems) {
+		String doc = text(s.get("doc"));
+		if (doc == null || !DOC.matcher(doc).matches() || doc.startsWith(ExplorerDocuments.PREFIX)) {
+			problems.add(problem(field + ".doc", "a query step names a catalogue entry as 'id' or 'id@version', not '"
+					+ ((doc == null) ? "" : abbreviated(doc)) + "'"));
+			return null;
+		}
+		String vars = (s.get("vars") instanceof String v && !v.isBlank()) ? v : "{}";
+		if (vars.length() > MAX_VARS) {
+			problems.add(problem(field + ".vars", "the variables take at most " + MAX_VARS + " characters of JSON, not "
+					+ vars.length()));
+			return null;
+		}
+		Object parsed;
+		try {
+			parsed = QueryDocuments.JSON.readValue(vars, Object.class);
+		}
+		catch (RuntimeException ex) {
+			problems.add(problem(field + ".vars", "the variables are not JSON: " + abbreviated(String.valueOf(ex.getMessage()))));
+			return null;
+		}
+		if (!(parsed instanceof Map<?, ?> object)) {
+			problems.add(problem(field + ".vars", "the variables are a JSON object ({\"name\": value, ...})"));
+			return null;
+		}
+		if (depth(object) > MAX_DEPTH) {
+			problems.add(problem(field + ".vars", "the variables nest at most " + MAX_DEPTH + " levels deep"));
+			return null;
+		}
+		return new ViewState.Step("query", null, null, null, null, null, null, null, null, null, doc,
+				QueryDocuments.JSON.writeValueAsString(object));
+	}
+
+	/** Every string anywhere in a query step's variables (JSON text) that has a node id's form. */
+	static List<String> idsIn(@Nullable String vars) {
+		if (vars == null || vars.isBlank()) {
+			return List.of();
+		}
+		Set<String> ids = new java.util.LinkedHashSet<>();
+		collect(QueryDocuments.JSON.readValue(vars, Object.class), ids);
+		return List.copyOf(ids);
+	}
+
+	private static void collect(@Nullable Object value, Set<String> ids) {
+		if (value instanceof String text) {
+			if (NODE_ID.matcher(text).matches()) {
+				ids.add(text);
+			}
+		}
+		else if (value instanceof Map<?, ?> map) {
+			map.values().forEach((v) -> collect(v, ids));
+		}
+		else if (value instanceof List<?> list) {
+			list.forEach((v) -> collect(v, ids));
+		}
+	}
+
+	private static int depth(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return 1 + map.values().stream().mapToInt(ViewStates::depth).max().orElse(0);
+		}
+		if (value instanceof List<?> list) {
+			return 1 + list.stream().mapToInt(ViewStates::depth).max().orElse(0);
+		}
+		return 0;
+	}
+
+	private static String abbreviated(String text) {
+		return (text.length() > 80) ? text.substring(0, 80) + "…" : text;
 	}
 
 	private static @Nullable List<String> kinds(@Nullable Object value, String field,

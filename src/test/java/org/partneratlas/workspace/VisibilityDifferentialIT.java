@@ -71,9 +71,24 @@ class VisibilityDifferentialIT {
 			Random random = new Random(seed);
 			List<Saved> saved = generate(random, graphs.nodeIds());
 			write(TestNeo4j.fixtures(), saved);
+			// The catalogue a view's query steps name is the saved-query source itself (built after the items).
+			SavedQueryCatalogue[] source = new SavedQueryCatalogue[1];
+			CatalogueSource late = new CatalogueSource() {
+				@Override
+				public Optional<CatalogueEntry> find(String id, Integer version, Visibility visibility) {
+					return source[0].find(id, version, visibility);
+				}
+
+				@Override
+				public List<CatalogueEntry> list(Visibility visibility) {
+					return source[0].list(visibility);
+				}
+			};
 			SavedItems items = new SavedItems(TestNeo4j.fixtures(), new CypherStatements(), reads, new QueryDocuments(null),
-					new AtlasProperties(null, Duration.ofSeconds(30), null, "neo4j"));
+					new AtlasProperties(null, Duration.ofSeconds(30), null, "neo4j"),
+					new QueryCatalogue(List.of(late), new ExplorerDocuments()));
 			SavedQueryCatalogue catalogue = new SavedQueryCatalogue(items);
+			source[0] = catalogue;
 			List<Visibility> callers = graphs.callers(8);
 			for (Visibility caller : callers) {
 				Set<String> nodes = new HashSet<>();
@@ -109,7 +124,8 @@ class VisibilityDifferentialIT {
 				for (int s = 0; s < 4; s++) {
 					String a = nodeIds.get(random.nextInt(nodeIds.size()));
 					String b = nodeIds.get(random.nextInt(nodeIds.size()));
-					steps.add(switch (random.nextInt(3)) {
+					steps.add(switch (random.nextInt(4)) {
+						case 3 -> query(random, a, b);
 						case 0 -> new ViewState.Step("add", a, null, null, null, null, null, null, null, null);
 						case 1 -> new ViewState.Step("expand", a, null, null, null, null, null, null, null, 25);
 						default -> new ViewState.Step("path", null, a, b, 3, null, null, null, null, null);
@@ -125,6 +141,22 @@ class VisibilityDifferentialIT {
 			saved.add(new Saved(id, kind, OWNERS.get(random.nextInt(OWNERS.size())), marking, promoted, states));
 		}
 		return saved;
+	}
+
+	/**
+	 * A catalogue step: its entry one of the generated saved queries (even ids; any marking) or one that does not
+	 * exist, its variables naming random nodes anywhere (nested, in lists), a made-up id, or none, beside plain text.
+	 */
+	private static ViewState.Step query(Random random, String a, String b) {
+		int entry = random.nextInt(14);
+		String doc = (entry == 13) ? "query:none" : "query:g" + (2 * (entry % 12)) + ((entry == 12) ? "@1" : "");
+		String vars = switch (random.nextInt(4)) {
+			case 0 -> "{\"text\": \"acme\"}";
+			case 1 -> "{\"id\": \"" + a + "\", \"limit\": 5}";
+			case 2 -> "{\"between\": {\"ids\": [\"" + a + "\", \"" + b + "\"]}, \"text\": \"x y\"}";
+			default -> "{\"id\": \"org:made-up-" + random.nextInt(5) + "\"}";
+		};
+		return new ViewState.Step("query", null, null, null, null, null, null, null, null, null, doc, vars);
 	}
 
 	private static void write(Driver driver, List<Saved> saved) {
@@ -213,9 +245,9 @@ class VisibilityDifferentialIT {
 				}
 			}
 			else {
-				answers.add(visible ? cut(item, item.versions(), nodes) : "-");
+				answers.add(visible ? cut(item, item.versions(), nodes, saved, caller) : "-");
 				for (int v = 1; v <= 4; v++) {
-					answers.add((visible && v <= item.versions()) ? cut(item, v, nodes) : "-");
+					answers.add((visible && v <= item.versions()) ? cut(item, v, nodes, saved, caller) : "-");
 				}
 			}
 		}
@@ -237,10 +269,11 @@ class VisibilityDifferentialIT {
 	}
 
 	/** The oracle's cut: steps whose nodes the policy shows the caller, the selection and positions likewise. */
-	private static String cut(Saved item, int version, Set<String> nodes) {
+	private static String cut(Saved item, int version, Set<String> nodes, List<Saved> saved, Visibility caller) {
 		ViewState state = item.states().get(version - 1);
 		List<String> steps = state.steps().stream()
-			.filter((s) -> s.names().stream().allMatch(nodes::contains))
+			.filter((s) -> !"query".equals(s.op()) || entrySeen(s.doc(), saved, caller))
+			.filter((s) -> names(s).stream().allMatch(nodes::contains))
 			.map(VisibilityDifferentialIT::step)
 			.toList();
 		String selected = nodes.contains(state.selected()) ? state.selected() : null;
@@ -248,8 +281,30 @@ class VisibilityDifferentialIT {
 		return item.id() + "@" + version + "/" + item.versions() + " " + steps + " " + selected + " " + positions;
 	}
 
+	/** The oracle's catalogue: a query step's entry is seen when the policy shows the caller that saved query. */
+	private static boolean entrySeen(String doc, List<Saved> saved, Visibility caller) {
+		String[] parts = doc.split("@");
+		return saved.stream()
+			.anyMatch((x) -> x.id().equals(parts[0]) && x.kind() == SavedItems.Kind.QUERY
+					&& (parts.length == 1 || Integer.parseInt(parts[1]) <= x.versions()) && x.marking().visibleTo(caller));
+	}
+
+	/** The oracle's names: a query step's are the node-id-shaped strings its variables hold, read independently. */
+	private static List<String> names(ViewState.Step s) {
+		if (!"query".equals(s.op())) {
+			return s.names();
+		}
+		List<String> ids = new ArrayList<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*)\"")
+			.matcher(s.vars());
+		while (m.find()) {
+			ids.add(m.group(1));
+		}
+		return ids;
+	}
+
 	private static String step(ViewState.Step s) {
-		return s.op() + ":" + s.names();
+		return "query".equals(s.op()) ? "query:" + s.doc() + ":" + s.vars() : s.op() + ":" + s.names();
 	}
 
 	private static String entry(Optional<CatalogueEntry> entry) {

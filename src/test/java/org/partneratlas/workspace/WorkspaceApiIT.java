@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.partneratlas.graph.Tlp;
@@ -265,6 +266,53 @@ class WorkspaceApiIT extends AtlasIT {
 			.contains("No view with id");
 		assertThat(as(EDITOR, "mutation ($id: ID!) { removeView(id: $id, reason: \"done\") { versions } }", "id", id)
 			.<Integer>read("$.data.removeView.versions")).isEqualTo(2);
+	}
+
+	@Test
+	void aCatalogueStepIsKeptForAnOpenerWhoMaySeeItsEntryAndEveryNodeItsVariablesNameAndCutOtherwise() {
+		String steps = "state { steps { op doc vars } }";
+		String save = "mutation ($input: SaveViewInput!) { saveView(input: $input) { id " + steps + " } }";
+		String open = "query ($id: ID!) { view(id: $id) { id " + steps + " } }";
+		String clearVars = "{\"group\": \"region:enlargement-countries\"}";
+		Map<String, Object> input = Map.of("name", "Members", "marking", "CLEAR", "state", Map.of("steps", List.of(
+				Map.of("op", "query", "doc", "members-of", "vars", "{\"group\": {\"nested\": [\"" + AMBER_COMMUNITY + "\"]}}"),
+				Map.of("op", "query", "doc", "members-of@1", "vars", clearVars),
+				Map.of("op", "query", "doc", "test-amber-briefing", "vars", "{\"id\": \"union:eu\"}"))));
+		DocumentContext saved = as(EDITOR, save, "input", input);
+		assertThat(saved.jsonString()).doesNotContain("errors");
+		String id = saved.read("$.data.saveView.id");
+		assertThat(saved.<List<String>>read("$.data.saveView.state.steps[*].doc")).containsExactly("members-of",
+				"members-of@1", "test-amber-briefing");
+		// the AMBER editor sees all three; a CLEAR opener keeps only the step naming CLEAR items and a CLEAR entry
+		assertThat(as(EDITOR, open, "id", id).<List<String>>read("$.data.view.state.steps[*].doc")).hasSize(3);
+		for (String viewer : java.util.Arrays.asList(null, VIEWER)) {
+			DocumentContext opened = as(viewer, open, "id", id);
+			assertThat(opened.<List<String>>read("$.data.view.state.steps[*].doc")).as(viewer).containsExactly("members-of@1");
+			assertThat(opened.jsonString()).doesNotContain(AMBER_COMMUNITY).doesNotContain("test-amber-briefing");
+		}
+		String kept = as(null, open, "id", id).read("$.data.view.state.steps[0].vars");
+		Map<String, Object> vars = QueryDocuments.JSON.readValue(kept, Map.class);
+		assertThat(vars).isEqualTo(Map.of("group", "region:enlargement-countries"));
+		// re-run as the viewer: the viewer's own answer, CLEAR items only
+		DocumentContext rerun = JsonPath.parse(CatalogueIT.post(this.port, null,
+				Map.of("documentId", "members-of@1", "variables", vars)).body());
+		assertThat(rerun.<List<String>>read("$.data.actors.nodes[*].id")).isNotEmpty();
+		assertThat(rerun.<List<String>>read("$.data.actors.nodes[*].tlp")).containsOnly("CLEAR");
+
+		Map<String, Object> bad = Map.of("name", "bad", "marking", "CLEAR", "state", Map.of("steps", List.of(
+				Map.of("op", "query", "doc", "a b"), Map.of("op", "query", "doc", "members-of", "vars", "[1]"),
+				Map.of("op", "query", "doc", "members-of", "vars", "{nope"),
+				Map.of("op", "query", "doc", "members-of", "vars", "{\"a\": ".repeat(9) + "1" + "}".repeat(9)))));
+		DocumentContext refused = as(EDITOR, save, "input", bad);
+		assertThat(classification(refused)).isEqualTo("BAD_REQUEST");
+		assertThat(refused.<List<String>>read("$.errors[0].extensions.problems[*].field")).containsExactly(
+				"input.state.steps[0].doc", "input.state.steps[1].vars", "input.state.steps[2].vars",
+				"input.state.steps[3].vars");
+		Map<String, Object> big = Map.of("name", "big", "marking", "CLEAR", "state", Map.of("steps", List.of(
+				Map.of("op", "query", "doc", "members-of", "vars", "{\"x\": \"" + "y".repeat(1200) + "\"}"))));
+		DocumentContext tooBig = as(EDITOR, save, "input", big);
+		assertThat(classification(tooBig)).isEqualTo("BAD_REQUEST");
+		assertThat(message(tooBig)).contains("input.state.steps[0].vars");
 	}
 
 	@Test
