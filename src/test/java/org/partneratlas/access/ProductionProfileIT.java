@@ -34,20 +34,8 @@ class ProductionProfileIT extends AtlasIT {
 
 	@Test
 	void printsTheSchemaForAdminsOnly() throws Exception {
-		var http = java.net.http.HttpClient.newHttpClient();
-		java.util.function.Function<String, java.net.http.HttpResponse<String>> get = (token) -> {
-			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port
-					+ "/graphql/schema"));
-			if (token != null) {
-				request.header("Authorization", "Bearer " + token);
-			}
-			try {
-				return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		};
+		java.util.function.Function<String, java.net.http.HttpResponse<String>> get = (token) -> get("/graphql/schema",
+				token);
 		assertThat(get.apply(null).statusCode()).isEqualTo(401);
 		assertThat(get.apply(null).body()).doesNotContain("type Query");
 		assertThat(get.apply("test-amber").statusCode()).isEqualTo(403);
@@ -59,19 +47,7 @@ class ProductionProfileIT extends AtlasIT {
 	void publishesTheSchemaAtItsStableUrlsForAdminsOnly() throws Exception {
 		var http = java.net.http.HttpClient.newHttpClient();
 		for (String path : java.util.List.of("/graphql/schema.graphqls", "/graphql/schema.json")) {
-			java.util.function.Function<String, java.net.http.HttpResponse<String>> get = (token) -> {
-				var request = java.net.http.HttpRequest
-					.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path));
-				if (token != null) {
-					request.header("Authorization", "Bearer " + token);
-				}
-				try {
-					return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			};
+			java.util.function.Function<String, java.net.http.HttpResponse<String>> get = (token) -> get(path, token);
 			assertThat(get.apply(null).statusCode()).as(path).isEqualTo(401);
 			assertThat(get.apply(null).body()).as(path).doesNotContain("Query");
 			assertThat(get.apply("test-amber").statusCode()).as(path).isEqualTo(403);
@@ -200,6 +176,21 @@ class ProductionProfileIT extends AtlasIT {
 				.body());
 			java.util.List<String> expected = reviewed.read("$.data.gaps[*].actor.id");
 			assertThat(ids).as(values.toString()).containsExactlyInAnyOrderElementsOf(expected);
+		}
+	}
+
+	/** GETs a path of the service, with a token or without. */
+	private java.net.http.HttpResponse<String> get(String path, String token) {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return java.net.http.HttpClient.newHttpClient()
+				.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
