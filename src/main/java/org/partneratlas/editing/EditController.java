@@ -2,11 +2,13 @@ package org.partneratlas.editing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.partneratlas.graph.Author;
 import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.NotFoundException;
 import org.partneratlas.graph.Visibility;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -67,8 +69,25 @@ class EditController {
 	List<HistoryEvent> history(@Argument String id, @Argument boolean withTies, @Argument int first,
 			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		BadRequestException.requireBetween("first", first, 1, MAX_HISTORY);
-		return this.reads.list("editing/history", visibility,
-				Map.of("id", id, "endId", withTies ? id : "", "first", first), (r) -> HistoryEvent.of(r.get("event"), r.get("earlierHidden").asBoolean()));
+		List<HistoryEvent> events = this.reads.list("editing/history", visibility,
+				Map.of("id", id, "endId", withTies ? id : "", "first", first),
+				(r) -> HistoryEvent.of(r.get("event"), r.get("earlierHidden").asBoolean()));
+		// "no changes" only for an item the caller may see: an unknown id is a wrong question, not an empty answer,
+		// and a hidden one answers exactly as an unknown one
+		if (events.isEmpty() && !visible(id, visibility)) {
+			throw new NotFoundException("id", id);
+		}
+		return events;
+	}
+
+	private boolean visible(String id, Visibility visibility) {
+		Matcher tie = Edits.TIE_ID.matcher(id);
+		boolean isTie = tie.matches();
+		return this.reads
+			.one("editing/item-visible", visibility,
+					Map.of("id", id, "from", isTie ? tie.group(1) : "", "to", isTie ? tie.group(3) : ""),
+					(r) -> r.get("visible").asBoolean())
+			.orElse(false);
 	}
 
 }

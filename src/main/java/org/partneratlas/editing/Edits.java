@@ -69,7 +69,8 @@ class Edits {
 
 	private static final Set<String> REQUIRED = Set.of("name", "tlp");
 
-	private static final Pattern TIE_ID = Pattern.compile("(.+?)-(" + String.join("|",
+	/** A tie's id: {@code from-TYPE->to}, then {@code #role} and a made id's {@code ~suffix} when it has them. */
+	static final Pattern TIE_ID = Pattern.compile("(.+?)-(" + String.join("|",
 			java.util.Arrays.stream(RelType.values()).map(Enum::name).toList()) + ")->(.+?)(#[^#~]+)?(~[a-z0-9]+)?");
 
 	/** Random, so that a made id says nothing of the ids around it (hidden ones included). */

@@ -378,7 +378,45 @@ class EditingIT {
 		String missingLink = this.editor.raw(LINK, "input", Map.of("from", org, "type", "MEMBER_OF", "to", missing,
 				"tlp", "GREEN", "sources", CITE)).body();
 		assertThat(hiddenLink).contains("NOT_FOUND").isEqualTo(missingLink.replace(missing, hidden));
-		assertThat(this.editor.post(HISTORY, "id", hidden).read("$.data.history", List.class)).isEmpty();
+		String hiddenHistory = this.editor.raw(HISTORY, "id", hidden).body();
+		assertThat(hiddenHistory).contains("NOT_FOUND")
+			.isEqualTo(this.editor.raw(HISTORY, "id", missing).body().replace(missing, hidden));
+	}
+
+	/**
+	 * "No changes" is an answer only about an item the caller may see: an unknown id is a wrong question, and a
+	 * hidden item, edited or not, answers exactly as an unknown one.
+	 */
+	@Test
+	void historySaysNotFoundForAnUnknownOrHiddenItemAndNoChangesOnlyForAVisibleOne() {
+		// visible and never edited: the seeded node and one of its seeded ties have no changes, and that is no error
+		DocumentContext ties = this.editor.post("query ($id: ID!) { neighbourhood(id: $id) { edges { id } } }", "id",
+				"country:IN");
+		List<String> tieIds = ties.read("$.data.neighbourhood.edges[*].id", List.class);
+		assertThat(tieIds).isNotEmpty();
+		for (String id : List.of("country:IN", tieIds.get(0))) {
+			DocumentContext seeded = this.editor.post(HISTORY, "id", id);
+			assertThat(errors(seeded)).as(id + ": " + seeded.jsonString()).isNull();
+			assertThat(seeded.read("$.data.history", List.class)).isNotNull();
+		}
+		// hidden and edited: a RED tie and node made by the CSC editor, with events the GREEN editor may not see
+		String org = create(this.cscEditor, organisation(unique("History Org"), "GREEN"));
+		String secret = create(this.cscEditor, organisation(unique("History Secret"), "AMBER"));
+		String net = create(this.cscEditor, organisation(unique("History Net"), "GREEN"));
+		String redTie = this.cscEditor.post(LINK, "input", Map.of("from", org, "type", "MEMBER_OF", "to", net, "tlp",
+				"RED", "recipients", List.of("community:creis-csc"), "sources", CITE)).read("$.data.link.edge.id");
+		assertThat(this.cscEditor.post(HISTORY, "id", redTie).read("$.data.history[*].action", List.class))
+			.containsExactly("LINKED");
+		for (String hidden : List.of(redTie, secret)) {
+			String missing = hidden.contains("~") ? hidden.substring(0, hidden.lastIndexOf('~')) + "~zzzzzz"
+					: hidden + "-nothing";
+			String hiddenAnswer = this.greenEditor.raw(HISTORY, "id", hidden).body();
+			assertThat(hiddenAnswer).as(hidden).contains("NOT_FOUND").doesNotContain("\"history\":[");
+			assertThat(hiddenAnswer)
+				.isEqualTo(this.greenEditor.raw(HISTORY, "id", missing).body().replace(missing, hidden));
+		}
+		// an id that names nothing in any form
+		assertThat(this.greenEditor.raw(HISTORY, "id", "no such thing").body()).contains("NOT_FOUND");
 	}
 
 	/**
@@ -448,6 +486,9 @@ class EditingIT {
 		DocumentContext history = this.editor.post(HISTORY, "id", org);
 		assertThat(history.read("$.data.history[*].action", List.class))
 			.containsExactly("UNLINKED", "UPDATED", "LINKED", "CREATED");
+		// a removed tie is gone from the graph, not from the record: its own history still answers
+		assertThat(this.editor.post(HISTORY, "id", tie).read("$.data.history[*].action", List.class))
+			.containsExactly("UNLINKED", "UPDATED", "LINKED");
 		assertThat(history.read("$.data.history[0].reason", String.class)).isEqualTo("entered against the wrong network");
 		assertThat(history.read("$.data.history[2].requestId", String.class)).isEqualTo("req-link-1");
 		assertThat(history.read("$.data.history[2].by", String.class)).isEqualTo("editor-ecso");
@@ -539,11 +580,14 @@ class EditingIT {
 			.containsExactly("CREATED");
 		this.editor.post(UPDATE, "input", Map.of("id", id, "version", 1, "tlp", "AMBER", "description", "secret",
 				"sources", CITE));
-		assertThat(greenAnalyst.post(HISTORY, "id", id).read("$.data.history", List.class))
-			.as("hidden now: no history at all, as for an unknown id").isEmpty();
+		String unknown = id + "-nothing";
+		assertThat(greenAnalyst.raw(HISTORY, "id", id).body()).as("hidden now: no history at all, as for an unknown id")
+			.contains("NOT_FOUND")
+			.isEqualTo(greenAnalyst.raw(HISTORY, "id", unknown).body().replace(unknown, id));
 		assertThat(this.anonymous.as("test-amber").post(HISTORY, "id", id).read("$.data.history[*].action", List.class))
 			.containsExactly("UPDATED", "CREATED");
-		assertThat(this.anonymous.post(HISTORY, "id", id).read("$.data.history", List.class)).isEmpty();
+		assertThat(this.anonymous.raw(HISTORY, "id", id).body()).contains("NOT_FOUND")
+			.isEqualTo(this.anonymous.raw(HISTORY, "id", unknown).body().replace(unknown, id));
 	}
 
 	@Test

@@ -146,7 +146,8 @@ class WorkspaceApiIT extends AtlasIT {
 		assertThat(history.<List<String>>read("$.data.history[*].action")).containsExactly("REMOVED", "PROMOTED", "CREATED");
 		assertThat(history.<List<String>>read("$.data.history[*].by")).containsExactly("red-cleared", "editor-green", "green");
 		assertThat(history.<String>read("$.data.history[0].reason")).isEqualTo("no longer asked");
-		assertThat(as(VIEWER, HISTORY, "id", id).<List<Object>>read("$.data.history")).isEmpty();
+		assertThat(as(VIEWER, HISTORY, "id", id).<String>read("$.errors[0].extensions.classification"))
+			.as("below its marking: the same answer as an unknown id").isEqualTo("NOT_FOUND");
 	}
 
 	@Test
