@@ -28,16 +28,16 @@ done
 bolt=$(grep -o 'bolt://127.0.0.1:[0-9]*' "$log" | head -1)
 "$java" -Xmx6g -cp "$cp" org.partneratlas.bench.ExportBench "$size" "$bolt"
 auth='Authorization: Bearer local-admin-secret'
-metric() { # a Micrometer gauge, in bytes
-  curl -s "http://127.0.0.1:$port/actuator/metrics/$1" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+metric() { # a Micrometer gauge, in bytes (the actuator is for admins only)
+  curl -s -m 5 -H "$auth" "http://127.0.0.1:$port/actuator/metrics/$1" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
 measure() { # name, url path, output file
   local max=0 live=0 used
   curl -s -o "$3" -H "$auth" -w '%{http_code} %{time_total} %{size_download}\n' "http://127.0.0.1:$port$2" >"$work/curl.out" &
   local c=$!
   while kill -0 $c 2>/dev/null; do
-    used=$(metric 'jvm.memory.used?tag=area:heap' || echo 0); [ "$used" -gt "$max" ] && max=$used
-    used=$(metric jvm.gc.live.data.size || echo 0); [ "$used" -gt "$live" ] && live=$used
+    used=$(metric 'jvm.memory.used?tag=area:heap' 2>/dev/null || echo 0); [ "$used" -gt "$max" ] && max=$used
+    used=$(metric jvm.gc.live.data.size 2>/dev/null || echo 0); [ "$used" -gt "$live" ] && live=$used
     sleep 0.5
   done
   wait $c

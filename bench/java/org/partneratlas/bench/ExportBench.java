@@ -37,7 +37,8 @@ public final class ExportBench {
 				session.run("CALL db.awaitIndexes(300)").consume();
 			}
 			GraphWriter writer = new GraphWriter(driver, new CypherStatements());
-			int chunk = 50_000;
+			// small enough for the transaction memory of a service with a 512 MiB heap (70 % of the heap)
+			int chunk = Integer.getInteger("chunk", 10_000);
 			t = System.nanoTime();
 			for (int i = 0; i < graph.nodes().size(); i += chunk) {
 				writer.write(new CuratedGraph(graph.nodes().subList(i, Math.min(graph.nodes().size(), i + chunk)), List.of()));
