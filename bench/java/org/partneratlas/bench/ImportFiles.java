@@ -139,7 +139,10 @@ public final class ImportFiles {
 	}
 
 	private static String load(String text, String toRow) {
-		String body = text.lines().filter((l) -> !l.startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+		// The statement's own RETURN (rows written, which the importer checks) has no place in a unit subquery.
+		String body = text.lines()
+			.filter((l) -> !l.startsWith("//") && !l.startsWith("RETURN count("))
+			.collect(java.util.stream.Collectors.joining("\n"));
 		body = body.substring(body.indexOf("UNWIND $rows AS row") + "UNWIND $rows AS row".length());
 		return "LOAD CSV WITH HEADERS FROM $url AS csv\nCALL (csv) {\n" + toRow + body + "\n} IN TRANSACTIONS OF 5000 ROWS";
 	}
