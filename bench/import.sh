@@ -31,7 +31,7 @@ import() { # name, seed on start (true/false), extra args
     "$java" -Xms$heap -Xmx$heap ${JAVA_OPTS:-} -Xlog:gc:file="$work/gc-$size-$name.log" -jar "$jar" import \
     --mapping "$files/mapping.yaml" --report "$work/report-$size-$name.json" --atlas.seed.load-on-start=$seed \
     "${opts[@]}" "$@" 2>&1 | grep -v '^\s*$' | grep -Ev '^(20[0-9][0-9]-|  \.|   ___|  /|  \\|   '"'"'|=====| :: )' | \
-    grep -E 'mapping.yaml: read|^report:|^command:|^cpu:|Exception|rate' | tail -8
+    grep -E 'mapping.yaml: read|^report:|^command:|^cpu:|Exception' | tail -8
   # Heap after each collection ("123M->45M(1024M)"): the highest "after" is the live set's peak.
   grep -o '[0-9]*M->[0-9]*M' "$work/gc-$size-$name.log" | sed 's/.*->//; s/M//' | sort -n | tail -1 | \
     sed "s/^/peak heap after a collection (MiB, cap $heap): /"
