@@ -7,7 +7,8 @@
 #  3. LOAD CSV ... CALL { } IN TRANSACTIONS OF 5000 ROWS with the MERGE path's own statements (ingest/import-nodes,
 #     ingest/import-ties) on the same graph's rows, into the same kind of store (the service with its seed).
 # Each step is bounded by TIMEOUT seconds (default 1200). Prints what to append to bench/results/.
-# Usage: bench/import.sh [S|M|L] (default M); env HEAP=1g PORT=18291 STEPS="1 2 3" TIMEOUT=1200
+# Usage: bench/import.sh [S|M|L] (default M); env HEAP=1g PORT=18291 STEPS="1 2 3" TIMEOUT=1200 JAVA_OPTS=(extra JVM flags,
+# e.g. -XX:StartFlightRecording=filename=/tmp/imp.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-M}
@@ -26,10 +27,11 @@ import() { # name, seed on start (true/false), extra args
   local name=$1 seed=$2; shift 2
   local data="$work/import-data-$size-$name"; rm -rf "$data"; mkdir -p "$data"
   echo "== $name: load before $(cut -d' ' -f1-3 /proc/loadavg)"
-  ATLAS_DATA_DIR="$data" /usr/bin/time -f 'command: %e s wall, peak RSS %M KiB' timeout "$limit" \
-    "$java" -Xms$heap -Xmx$heap -Xlog:gc:file="$work/gc-$size-$name.log" -jar "$jar" import \
+  ATLAS_DATA_DIR="$data" /usr/bin/time -f 'command: %e s wall, %U s user, %S s sys, peak RSS %M KiB' timeout "$limit" \
+    "$java" -Xms$heap -Xmx$heap ${JAVA_OPTS:-} -Xlog:gc:file="$work/gc-$size-$name.log" -jar "$jar" import \
     --mapping "$files/mapping.yaml" --report "$work/report-$size-$name.json" --atlas.seed.load-on-start=$seed \
-    "${opts[@]}" "$@" 2>&1 | grep -v '^\s*$' | grep -Ev '^(20[0-9][0-9]-|  \.|   ___|  /|  \\|   '"'"'|=====| :: )' | tail -8
+    "${opts[@]}" "$@" 2>&1 | grep -v '^\s*$' | grep -Ev '^(20[0-9][0-9]-|  \.|   ___|  /|  \\|   '"'"'|=====| :: )' | \
+    grep -E 'mapping.yaml: read|^report:|^command:|^cpu:|Exception' | tail -8
   # Heap after each collection ("123M->45M(1024M)"): the highest "after" is the live set's peak.
   grep -o '[0-9]*M->[0-9]*M' "$work/gc-$size-$name.log" | sed 's/.*->//; s/M//' | sort -n | tail -1 | \
     sed "s/^/peak heap after a collection (MiB, cap $heap): /"

@@ -4,7 +4,8 @@
 // the relationship by type (DynamicDirectedRelationshipTypeLookup: every relationship of the type, for every row),
 // so a load slowed down as it grew (bench/results/2026-11-23.md). A static type between two bound ends merges by
 // Expand(Into) from the end with fewer relationships. Keep the branches in step with RelType: a row of a type with no
-// branch would be dropped.
+// branch would be dropped. A row whose end is not in the store (deleted by an edit since the import checked it) finds
+// no match and writes nothing: the importer compares `written` with the rows it sent and reports the difference.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -60,3 +61,4 @@ CALL (a, b, row) {
   RETURN r
 }
 SET r = row.props
+RETURN count(r) AS written

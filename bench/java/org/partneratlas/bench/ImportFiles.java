@@ -121,13 +121,22 @@ public final class ImportFiles {
 				org.neo4j.driver.Config.builder().withoutEncryption().build()); var session = driver.session()) {
 			long before = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
 			long t = System.nanoTime();
-			session.run(load(statements.text("ingest/import-nodes"), Bench.NODE_ROW), Map.of("url", base + "bench-nodes.csv"))
+			// import-nodes sets the whole property map (SET n = row.props): the id goes in it, as the importer's rows have it.
+			String nodeRow = Bench.NODE_ROW.replace("props: {name: csv.name", "props: {id: csv.id, name: csv.name");
+			session.run(load(statements.text("ingest/import-nodes"), nodeRow), Map.of("url", base + "bench-nodes.csv"))
 				.consume();
 			long nodesDone = System.nanoTime();
 			session.run(load(statements.text("ingest/import-ties"), Bench.TIE_ROW), Map.of("url", base + "bench-ties.csv"))
 				.consume();
 			long done = System.nanoTime();
 			long after = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
+			long rows;
+			try (var lines = Files.lines(dir.resolve("bench-ties.csv"))) {
+				rows = lines.count() - 1;
+			}
+			if (after - before != rows) {
+				System.out.printf("LOAD CSV wrote %d of the %d relationships: not a valid comparison%n", after - before, rows);
+			}
 			System.out.printf("LOAD CSV (import-nodes, import-ties, IN TRANSACTIONS OF 5000 ROWS): nodes %.1f s, "
 					+ "relationships %.1f s (%d created, %,.0f relationships/s), total %.1f s%n",
 					(nodesDone - t) / 1e9, (done - nodesDone) / 1e9, after - before,
@@ -139,7 +148,10 @@ public final class ImportFiles {
 	}
 
 	private static String load(String text, String toRow) {
-		String body = text.lines().filter((l) -> !l.startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+		// The statement's own RETURN (rows written, which the importer checks) has no place in a unit subquery.
+		String body = text.lines()
+			.filter((l) -> !l.startsWith("//") && !l.startsWith("RETURN count("))
+			.collect(java.util.stream.Collectors.joining("\n"));
 		body = body.substring(body.indexOf("UNWIND $rows AS row") + "UNWIND $rows AS row".length());
 		return "LOAD CSV WITH HEADERS FROM $url AS csv\nCALL (csv) {\n" + toRow + body + "\n} IN TRANSACTIONS OF 5000 ROWS";
 	}

@@ -73,7 +73,11 @@ class EmbeddedNeo4jConfiguration {
 			.getLocalAddress(ConnectorType.BOLT);
 		String uri = "bolt://127.0.0.1:" + bolt.getPort();
 		log.info("Embedded Neo4j Bolt on {}", uri);
-		return GraphDatabase.driver(uri, AuthTokens.none(), Config.builder().withoutEncryption().build());
+		// SLF4J, not the driver's default System.Logger: under Spring Boot that one reports DEBUG as enabled and formats
+		// every RUN message with all its parameters into a debug line nobody logs (11 % of an import's CPU time, 40 % of
+		// the client side's, in bench/results/2026-11-30-import.md); SLF4J asks Logback first.
+		return GraphDatabase.driver(uri, AuthTokens.none(),
+				Config.builder().withoutEncryption().withLogging(org.neo4j.driver.Logging.slf4j()).build());
 	}
 
 }

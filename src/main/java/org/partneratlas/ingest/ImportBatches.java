@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,15 @@ final class ImportBatches {
 
 	private final boolean createOnly;
 
-	private int batches;
+	/** Batches committed; written by the writer thread, read after {@link #await()}. */
+	private volatile int batches;
+
+	/** Batches prepared (the journal's batch number), on the caller's thread. */
+	private int prepared;
+
+	private java.util.concurrent.@org.jspecify.annotations.Nullable ExecutorService writer;
+
+	private java.util.concurrent.@org.jspecify.annotations.Nullable Future<?> pending;
 
 	ImportBatches(Driver driver, CypherStatements statements, String run, boolean createOnly) {
 		this.driver = driver;
@@ -53,15 +62,81 @@ final class ImportBatches {
 		this.createOnly = createOnly;
 	}
 
-	/** Batches written so far. */
+	/** Batches written so far (committed). */
 	int batches() {
 		return this.batches;
 	}
 
-	/** Writes one batch of changes (nodes before ties) with their audit events and its journal, in one transaction. */
-	void write(List<Importer.Change> changes, List<Map<String, Object>> events) {
+	/**
+	 * Writes one batch of changes (nodes before ties) with their audit events and its journal, in one transaction, on
+	 * the writer thread: hands the batch over and returns at once, so that the caller reads, checks and prepares the next
+	 * batch while this one commits (the client's share of the work, about a third of the CPU time in the profile of
+	 * bench/results/2026-11-30-import.md, then overlaps the server's). Batches still commit one after another, in
+	 * order: the previous one must have committed before this one is handed over, and its failure is thrown here.
+	 */
+	void submit(List<Importer.Change> changes, List<Map<String, Object>> events) {
+		Prepared batch = prepare(changes, events);
+		await();
+		if (this.writer == null) {
+			this.writer = java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform()
+				.name("import-writer")
+				.daemon(true)
+				.factory());
+		}
+		this.pending = this.writer.submit(() -> execute(batch));
+	}
+
+	/** Waits for the batch handed over last to commit; throws its failure. */
+	void await() {
+		java.util.concurrent.Future<?> last = this.pending;
+		this.pending = null;
+		if (last == null) {
+			return;
+		}
+		try {
+			last.get();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			if (ex.getCause() instanceof Error e) {
+				throw e;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while a batch was written", ex);
+		}
+	}
+
+	/**
+	 * Waits for the batch in flight without throwing (the run is failing already: a batch that failed wrote nothing,
+	 * one that committed is in the journal) and stops the writer thread.
+	 */
+	void close() {
+		try {
+			await();
+		}
+		catch (RuntimeException | Error ex) {
+			log.debug("Import {}: the batch in flight failed too", this.run, ex);
+		}
+		if (this.writer != null) {
+			this.writer.shutdown();
+		}
+	}
+
+	/** A batch made ready on the caller's thread: its statements' parameters. */
+	private record Prepared(int batch, List<Map<String, Object>> nodeRows, List<Map<String, Object>> tieRows,
+			List<Importer.Change> ties, List<String> updatedNodes, List<Map<String, Object>> updatedTies,
+			List<Map<String, Object>> events, Map<String, Object> journal) {
+	}
+
+	private Prepared prepare(List<Importer.Change> changes, List<Map<String, Object>> events) {
 		List<Map<String, Object>> nodeRows = new ArrayList<>();
 		List<Map<String, Object>> tieRows = new ArrayList<>();
+		List<Importer.Change> ties = new ArrayList<>();
 		List<String> createdNodes = new ArrayList<>();
 		List<String> createdTieIds = new ArrayList<>();
 		List<String> createdTieFroms = new ArrayList<>();
@@ -81,9 +156,8 @@ final class ImportBatches {
 				}
 			}
 			else {
-				Map<String, Object> row = RecordRules.row(change.tie(), change.props());
-				row.put("id", change.id());
-				tieRows.add(row);
+				tieRows.add(tieRow(change));
+				ties.add(change);
 				if (update) {
 					updated.add(change.id());
 					updatedTies.add(Map.of("id", change.id(), "from", change.tie().from()));
@@ -97,7 +171,7 @@ final class ImportBatches {
 		if (this.createOnly && !updated.isEmpty()) {
 			throw new IllegalStateException("a create-only import has updates: " + updated.subList(0, 1));
 		}
-		int batch = this.batches + 1;
+		int batch = ++this.prepared;
 		Map<String, Object> journal = new HashMap<>();
 		journal.put("run", this.run);
 		journal.put("batch", batch);
@@ -105,40 +179,138 @@ final class ImportBatches {
 		journal.put("tieIds", createdTieIds);
 		journal.put("tieFroms", createdTieFroms);
 		journal.put("updated", updated);
+		return new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, List.copyOf(events), journal);
+	}
+
+	static Map<String, Object> tieRow(Importer.Change change) {
+		Map<String, Object> row = RecordRules.row(change.tie(), change.props());
+		row.put("id", change.id());
+		return row;
+	}
+
+	private void execute(Prepared p) {
 		try (var session = this.driver.session()) {
 			session.executeWriteWithoutResult((tx) -> {
-				if (!updatedNodes.isEmpty()) {
-					tx.run(this.statements.text("ingest/import-undo-nodes"), Map.of("run", this.run, "ids", updatedNodes))
+				if (!p.updatedNodes().isEmpty()) {
+					tx.run(this.statements.text("ingest/import-undo-nodes"),
+							Map.of("run", this.run, "ids", p.updatedNodes()))
 						.consume();
 				}
-				if (!updatedTies.isEmpty()) {
-					tx.run(this.statements.text("ingest/import-undo-ties"), Map.of("run", this.run, "rows", updatedTies))
+				if (!p.updatedTies().isEmpty()) {
+					tx.run(this.statements.text("ingest/import-undo-ties"), Map.of("run", this.run, "rows", p.updatedTies()))
 						.consume();
 				}
-				if (!nodeRows.isEmpty()) {
-					tx.run(this.statements.text(this.createOnly ? "ingest/create-nodes" : "ingest/import-nodes"),
-							Map.of("rows", nodeRows))
-						.consume();
+				if (!p.nodeRows().isEmpty()) {
+					writeNodes(tx, this.statements, this.createOnly, p.nodeRows());
 				}
-				if (!tieRows.isEmpty()) {
-					var counters = tx
-						.run(this.statements.text(this.createOnly ? "ingest/create-ties" : "ingest/import-ties"),
-								Map.of("rows", tieRows))
-						.consume()
-						.counters();
-					if (this.createOnly && counters.relationshipsCreated() != tieRows.size()) {
-						// An end vanished since the check (a concurrent delete): fail the batch, not half of it.
-						throw new IllegalStateException("created " + counters.relationshipsCreated() + " of "
-								+ tieRows.size() + " relationships: an end is missing");
-					}
+				if (!p.tieRows().isEmpty()) {
+					writeTies(tx, this.statements, this.createOnly, p.tieRows(), p.ties());
 				}
-				if (!events.isEmpty()) {
-					tx.run(this.statements.text("ingest/record-events"), Map.of("events", events)).consume();
+				if (!p.events().isEmpty()) {
+					recordEvents(tx, this.statements, p.events());
 				}
-				tx.run(this.statements.text("ingest/import-journal"), Map.of("journal", journal)).consume();
+				tx.run(this.statements.text("ingest/import-journal"), Map.of("journal", p.journal())).consume();
 			}, BATCH);
 		}
-		this.batches = batch;
+		this.batches = p.batch();
+	}
+
+	/** Writes node rows; every row is a node written (a CREATE or MERGE of a row cannot come back empty). */
+	static void writeNodes(TransactionContext tx, CypherStatements statements, boolean createOnly,
+			List<Map<String, Object>> rows) {
+		var counters = tx.run(statements.text(createOnly ? "ingest/create-nodes" : "ingest/import-nodes"),
+				Map.of("rows", rows))
+			.consume()
+			.counters();
+		if (createOnly && counters.nodesCreated() != rows.size()) {
+			throw new IllegalStateException("created " + counters.nodesCreated() + " of " + rows.size() + " nodes");
+		}
+	}
+
+	/**
+	 * Writes tie rows ({@code ties} their changes, in the same order) and checks that every row was written: a row
+	 * whose end is not in the store matches nothing and would otherwise be dropped without a word (the ends were
+	 * checked before, but an edit may delete one in between). Throws {@link MissingEnds} naming each tie not written.
+	 */
+	static void writeTies(TransactionContext tx, CypherStatements statements, boolean createOnly,
+			List<Map<String, Object>> rows, List<Importer.Change> ties) {
+		long written;
+		if (createOnly) {
+			written = tx.run(statements.text("ingest/create-ties"), Map.of("rows", rows))
+				.consume()
+				.counters()
+				.relationshipsCreated();
+		}
+		else {
+			written = tx.run(statements.text("ingest/import-ties"), Map.of("rows", rows))
+				.single()
+				.get("written")
+				.asLong();
+		}
+		if (written == rows.size()) {
+			return;
+		}
+		java.util.Set<String> ends = new java.util.LinkedHashSet<>();
+		for (Importer.Change tie : ties) {
+			ends.add(tie.tie().from());
+			ends.add(tie.tie().to());
+		}
+		java.util.Set<String> missing = new java.util.HashSet<>(tx
+			.run(statements.text("ingest/missing-ends"), Map.of("ids", List.copyOf(ends)))
+			.list((r) -> r.get("id").asString()));
+		List<MissingEnds.Dropped> dropped = new ArrayList<>();
+		for (Importer.Change tie : ties) {
+			if (missing.contains(tie.tie().from())) {
+				dropped.add(new MissingEnds.Dropped(tie.at(), "from", tie.tie().from(), tie.id()));
+			}
+			else if (missing.contains(tie.tie().to())) {
+				dropped.add(new MissingEnds.Dropped(tie.at(), "to", tie.tie().to(), tie.id()));
+			}
+		}
+		throw new MissingEnds(written, rows.size(), dropped);
+	}
+
+	/** Appends audit events; each one must be there. */
+	static void recordEvents(TransactionContext tx, CypherStatements statements, List<Map<String, Object>> events) {
+		int created = tx.run(statements.text("ingest/record-events"), Map.of("events", events))
+			.consume()
+			.counters()
+			.nodesCreated();
+		if (created != events.size()) {
+			throw new IllegalStateException("recorded " + created + " of " + events.size() + " audit events");
+		}
+	}
+
+	/**
+	 * Ties that could not be written because an end is not in the store: the transaction is rolled back, and the
+	 * importer reports each one (its record, the end's field, the missing id).
+	 */
+	static final class MissingEnds extends RuntimeException {
+
+		/**
+		 * A tie not written.
+		 *
+		 * @param at the record that made it
+		 * @param field {@code from} or {@code to}
+		 * @param end the missing node's id
+		 * @param tie the tie's id
+		 */
+		record Dropped(String at, String field, String end, String tie) {
+		}
+
+		private final transient List<Dropped> dropped;
+
+		MissingEnds(long written, int sent, List<Dropped> dropped) {
+			super("wrote " + written + " of " + sent + " relationships: "
+					+ (dropped.isEmpty() ? "the store refused some" : dropped.size() + " have an end that is not in the store"),
+					null, false, false);
+			this.dropped = List.copyOf(dropped);
+		}
+
+		List<Dropped> dropped() {
+			return this.dropped;
+		}
+
 	}
 
 	/** The run's commit point: its journal goes in one transaction, then the copies it kept. */

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -115,8 +114,14 @@ public class Importer {
 		}
 		boolean written = false;
 		if (problems.isEmpty() && !dryRun && !plan.changes.isEmpty()) {
-			write(plan, runner, mappingFile);
-			written = true;
+			try {
+				write(plan, runner, mappingFile);
+				written = true;
+			}
+			catch (ImportBatches.MissingEnds missing) {
+				// The one transaction rolled back: nothing was written.
+				problems.addAll(problems(missing));
+			}
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, written, plan.read, plan.created,
@@ -243,6 +248,10 @@ public class Importer {
 				progress.accept(new ImportProgress("writing nodes", done[0], nodes, "nodes"));
 			}, (line) -> {
 			});
+			if (batches != null) {
+				// Every node committed before the first tie batch names one.
+				batches.await();
+			}
 			write.read(Plan.Pass.TIES, this.batchSize, () -> {
 				write.resolve(this::fetch);
 				done[1] += write.ties.size();
@@ -252,6 +261,9 @@ public class Importer {
 				progress.accept(new ImportProgress("writing ties", done[1], ties[0], "ties"));
 			}, (line) -> {
 			});
+			if (batches != null) {
+				batches.await();
+			}
 			if (!problems.isEmpty()) {
 				throw new Abort();
 			}
@@ -262,10 +274,14 @@ public class Importer {
 		}
 		catch (RuntimeException ex) {
 			if (batches != null) {
+				batches.close();
 				int failedAt = batches.batches() + 1;
 				batches.rollback();
 				if (!(ex instanceof Abort)) {
 					org.slf4j.LoggerFactory.getLogger(Importer.class).warn("Import {} failed in batch {}", run, failedAt, ex);
+					if (ex instanceof ImportBatches.MissingEnds missing) {
+						problems.addAll(problems(missing));
+					}
 					problems.add(new ImportReport.Problem(String.valueOf(mappingFile.getFileName()), "", "",
 							"writing batch " + failedAt + " failed (" + ex.getMessage() + "); the " + (failedAt - 1)
 									+ " batches written before it were undone: nothing was written"));
@@ -273,6 +289,12 @@ public class Importer {
 			}
 			else if (!(ex instanceof Abort)) {
 				throw ex;
+			}
+		}
+		finally {
+			if (batches != null) {
+				// A run stopped by an Error (the process going down) leaves no write in flight behind it.
+				batches.close();
 			}
 		}
 		return new ImportReport(String.valueOf(mappingFile.getFileName()), dryRun, written, check.read,
@@ -291,7 +313,7 @@ public class Importer {
 			for (Change change : plan.changes) {
 				events.add(event(change, runner, run, reason));
 			}
-			batches.write(plan.changes, events);
+			batches.submit(List.copyOf(plan.changes), events);
 		}
 		plan.changes.clear();
 	}
@@ -415,6 +437,7 @@ public class Importer {
 		String requestId = "import-" + UUID.randomUUID();
 		List<Map<String, Object>> nodeRows = new ArrayList<>();
 		List<Map<String, Object>> tieRows = new ArrayList<>();
+		List<Change> tieChanges = new ArrayList<>();
 		List<Map<String, Object>> events = new ArrayList<>();
 		String reason = reason(plan.mapping, mappingFile);
 		for (Change change : plan.changes) {
@@ -422,20 +445,23 @@ public class Importer {
 				nodeRows.add(RecordRules.row(change.id(), change.label(), change.props()));
 			}
 			else {
-				Map<String, Object> row = RecordRules.row(change.tie(), change.props());
-				row.put("id", change.id());
-				tieRows.add(row);
+				tieRows.add(ImportBatches.tieRow(change));
+				tieChanges.add(change);
 			}
 			events.add(event(change, runner, requestId, reason));
 		}
 		try (var session = this.driver.session()) {
 			session.executeWrite((tx) -> {
-				run(tx, "ingest/import-nodes", nodeRows);
-				run(tx, "ingest/import-ties", tieRows);
+				for (int i = 0; i < nodeRows.size(); i += BATCH) {
+					ImportBatches.writeNodes(tx, this.statements, false,
+							nodeRows.subList(i, Math.min(nodeRows.size(), i + BATCH)));
+				}
+				for (int i = 0; i < tieRows.size(); i += BATCH) {
+					int to = Math.min(tieRows.size(), i + BATCH);
+					ImportBatches.writeTies(tx, this.statements, false, tieRows.subList(i, to), tieChanges.subList(i, to));
+				}
 				for (int i = 0; i < events.size(); i += BATCH) {
-					tx.run(this.statements.text("ingest/record-events"),
-							Map.of("events", events.subList(i, Math.min(events.size(), i + BATCH))))
-						.consume();
+					ImportBatches.recordEvents(tx, this.statements, events.subList(i, Math.min(events.size(), i + BATCH)));
 				}
 				return null;
 			}, TransactionConfig.builder().withTimeout(java.time.Duration.ofHours(1)).build());
@@ -468,11 +494,18 @@ public class Importer {
 		return event;
 	}
 
-	private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
-		for (int i = 0; i < rows.size(); i += BATCH) {
-			tx.run(this.statements.text(statement), Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
-				.consume();
+	/** The problems of ties not written because an end is not in the store: one per tie, on its record and end. */
+	static List<ImportReport.Problem> problems(ImportBatches.MissingEnds missing) {
+		List<ImportReport.Problem> problems = new ArrayList<>();
+		for (ImportBatches.MissingEnds.Dropped d : missing.dropped()) {
+			problems.add(new ImportReport.Problem(d.at().split("#|:")[0], d.at(), d.field(), "the tie " + d.tie()
+					+ " was not written: its " + d.field() + " end " + d.end() + " is not in the graph (deleted since the "
+					+ "import checked it?)"));
 		}
+		if (problems.isEmpty()) {
+			problems.add(new ImportReport.Problem("", "", "", missing.getMessage() + "; nothing was written"));
+		}
+		return problems;
 	}
 
 	private static List<Map<String, Object>> changes(@Nullable Map<String, Object> before, Map<String, Object> after) {
@@ -512,9 +545,10 @@ public class Importer {
 	 * @param before the record form before (null when created)
 	 * @param after the record form after
 	 * @param storedAccess the access list before, or null
+	 * @param at the record that made it (its file and line or JSON pointer), for a problem found while writing
 	 */
 	record Change(String id, @Nullable Label label, @Nullable TieRecord tie, Map<String, Object> props,
-			@Nullable Map<String, Object> before, Map<String, Object> after, @Nullable Object storedAccess) {
+			@Nullable Map<String, Object> before, Map<String, Object> after, @Nullable Object storedAccess, String at) {
 	}
 
 	/** A node or tie as the records give it: the first record's fields and every record's citation. */
@@ -970,15 +1004,6 @@ public class Importer {
 				plannedNames.putIfAbsent(nameKey(p.record.label(), p.record.name()), id);
 				p.record.aliases().forEach((a) -> plannedNames.putIfAbsent(nameKey(p.record.label(), a), id));
 			});
-			Set<String> referenced = new LinkedHashSet<>();
-			for (PendingTie tie : this.pending) {
-				for (End end : List.of(tie.from(), tie.to())) {
-					if (end.id() != null && !this.nodes.containsKey(end.id()) && !this.known.containsKey(end.id())) {
-						referenced.add(this.aliases.getOrDefault(end.id(), end.id()));
-					}
-				}
-			}
-			Map<String, Stored> stored = fetch.apply(referenced);
 			Map<String, String> namesOfEnds = new HashMap<>();
 			for (PendingTie tie : this.pending) {
 				for (End end : List.of(tie.from(), tie.to())) {
@@ -987,6 +1012,17 @@ public class Importer {
 					}
 				}
 			}
+			// Ends in the store, found by id or by name: their labels are checked below.
+			Set<String> referenced = new LinkedHashSet<>();
+			for (PendingTie tie : this.pending) {
+				for (End end : List.of(tie.from(), tie.to())) {
+					String id = endId(end, plannedNames, namesOfEnds);
+					if (id != null && !this.nodes.containsKey(id) && !this.known.containsKey(id)) {
+						referenced.add(id);
+					}
+				}
+			}
+			Map<String, Stored> stored = fetch.apply(referenced);
 			RecordRules.Context context = context((id) -> {
 				Planned<NodeRecord> planned = Plan.this.nodes.get(id);
 				if (planned != null) {
@@ -1073,7 +1109,7 @@ public class Importer {
 				this.datasetPending = false;
 				Map<String, Object> datasetProps = RecordRules.props(this.mapping.dataset());
 				Stored storedDataset = fetch.apply(Set.of(this.mapping.dataset().id())).get(this.mapping.dataset().id());
-				compare(this.mapping.dataset().id(), Label.SOURCE, null, datasetProps, null,
+				compare(this.mapping.dataset().id(), Label.SOURCE, null, datasetProps, String.valueOf(this.mapping.file().getFileName()),
 						(storedDataset != null) ? storedDataset.props() : null, sourceValues(datasetProps),
 						(storedDataset != null) ? sourceValues(storedDataset.props()) : null);
 			}
@@ -1098,12 +1134,12 @@ public class Importer {
 					if (!statements.isEmpty()) {
 						props.put("otherStatements", List.copyOf(new LinkedHashSet<>(statements)));
 					}
-					compare(entry.getKey(), before.label(), null, props, null, before.props(),
+					compare(entry.getKey(), before.label(), null, props, planned.at, before.props(),
 							curatedValues(storedRecord.values(), props), curatedValues(storedRecord.values(), before.props()));
 				}
 				else {
 					Map<String, Object> props = new LinkedHashMap<>(RecordRules.props(record));
-					compare(entry.getKey(), record.label(), null, props, null, (before != null) ? before.props() : null,
+					compare(entry.getKey(), record.label(), null, props, planned.at, (before != null) ? before.props() : null,
 							record.values(), (before != null)
 									? NodeRecord.fromStored(entry.getKey(), before.label(), before.props()).values() : null);
 				}
@@ -1125,11 +1161,11 @@ public class Importer {
 					if (!statements.isEmpty()) {
 						props.put("otherStatements", List.copyOf(new LinkedHashSet<>(statements)));
 					}
-					compare(entry.getKey(), null, record, props, null, before.props(),
+					compare(entry.getKey(), null, record, props, planned.at, before.props(),
 							curatedValues(storedRecord.values(), props), curatedValues(storedRecord.values(), before.props()));
 				}
 				else {
-					compare(entry.getKey(), null, record, new LinkedHashMap<>(RecordRules.props(record)), null,
+					compare(entry.getKey(), null, record, new LinkedHashMap<>(RecordRules.props(record)), planned.at,
 							(before != null) ? before.props() : null, record.values(), (before != null)
 									? TieRecord.fromStored(before.from(), before.type(), before.to(), before.props()).values()
 									: null);
@@ -1211,13 +1247,13 @@ public class Importer {
 		}
 
 		private void compare(String id, @Nullable Label label, @Nullable TieRecord tie, Map<String, Object> props,
-				@Nullable Object unused, @Nullable Map<String, Object> stored, Map<String, Object> after,
+				String at, @Nullable Map<String, Object> stored, Map<String, Object> after,
 				@Nullable Map<String, Object> before) {
 			props.remove("version");
 			if (stored == null) {
 				props.put("version", 1L);
 				this.created++;
-				this.changes.add(new Change(id, label, tie, props, null, after, null));
+				this.changes.add(new Change(id, label, tie, props, null, after, null, at));
 				return;
 			}
 			Map<String, Object> was = new LinkedHashMap<>(stored);
@@ -1230,7 +1266,7 @@ public class Importer {
 			props.put("version", next);
 			this.updated++;
 			this.changes.add(new Change(id, label, tie, props, (before != null) ? before : Map.of(), after,
-					stored.get("access")));
+					stored.get("access"), at));
 		}
 
 		private static Object normal(@Nullable Object value) {

@@ -192,6 +192,97 @@ class ImportBatchesIT {
 		assertThat(count("MATCH (e:AuditEvent {itemId: 'org:bulk-b-3', action: 'UPDATED'}) RETURN count(e)")).isOne();
 	}
 
+	/** Once the import writes ties (every node committed), a concurrent edit deletes a node a later tie batch names. */
+	private static Consumer<ImportProgress> deleteAtFirstTies(String id) {
+		boolean[] done = { false };
+		return (p) -> {
+			if (!done[0] && p.phase().equals("writing ties")) {
+				done[0] = true;
+				run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
+			}
+		};
+	}
+
+	@Test
+	void aTieWhoseEndIsDeletedDuringAMergeRunIsAReportedProblemAndNothingIsWritten(@TempDir Path dir) throws IOException {
+		Path mapping = dataset(dir, "bulk-d", 40, 0);
+		String before = checksum();
+		// Org 39 is the end of one tie only, the last record of links.csv (line 26), in the third tie batch.
+		ImportReport report = new Importer(driver, new CypherStatements()).withBatchSize(10)
+			.alwaysMerge()
+			.run(mapping, false, RUNNER, deleteAtFirstTies("org:bulk-d-39"));
+		assertThat(report.written()).isFalse();
+		assertThat(report.problems()).anySatisfy((p) -> {
+			assertThat(p.file()).isEqualTo("links.csv");
+			assertThat(p.record()).isEqualTo("links.csv:26");
+			assertThat(p.field()).isEqualTo("to");
+			assertThat(p.reason()).contains("org:bulk-d-39").contains("not written");
+		});
+		assertThat(report.problems()).anySatisfy((p) -> assertThat(p.reason()).contains("nothing was written"));
+		assertThat(checksum()).as("the run's nodes, ties and events undone").isEqualTo(before);
+		assertThat(count("MATCH (n) WHERE n:ImportJournal OR n:ImportUndo RETURN count(n)")).isZero();
+	}
+
+	@Test
+	void aTieWhoseEndIsDeletedDuringACreateOnlyRunIsAReportedProblemAndNothingIsWritten(@TempDir Path dir)
+			throws IOException {
+		Path mapping = dataset(dir, "bulk-e", 40, 0);
+		String before = checksum();
+		ImportReport report = importer.run(mapping, false, RUNNER, deleteAtFirstTies("org:bulk-e-39"));
+		assertThat(report.written()).isFalse();
+		assertThat(report.problems()).anySatisfy((p) -> {
+			assertThat(p.record()).isEqualTo("links.csv:26");
+			assertThat(p.field()).isEqualTo("to");
+			assertThat(p.reason()).contains("org:bulk-e-39");
+		});
+		assertThat(checksum()).isEqualTo(before);
+	}
+
+	@Test
+	void aTieWhoseStoredEndIsDeletedBeforeAnInMemoryRunWritesIsAReportedProblem(@TempDir Path dir) throws IOException {
+		Path first = dataset(dir, "bulk-f", 10, 0);
+		assertThat(importer.run(first, false, RUNNER, (p) -> {
+		}).written()).isTrue();
+		// A tie found by name is planned in memory and written in one transaction: its stored end goes in between.
+		Path more = Files.createDirectories(dir.resolve("more"));
+		Files.writeString(more.resolve("mapping.yaml"), """
+				dataset:
+				  id: source:bulk-f2
+				  title: Bulk fixture f2
+				  publisher: Partner Atlas tests
+				  licence: CC0
+				  version: "1"
+				  retrieved: 2026-11-30
+				tlp: GREEN
+				readers:
+				  links: {format: csv, path: links.csv}
+				ties:
+				  - reader: links
+				    type: COOPERATES_WITH
+				    from: "org:bulk-f-{from}"
+				    to: {name: "{to}", label: Organisation}
+				""");
+		Files.writeString(more.resolve("links.csv"), "from,to\n1,Org bulk-f 2\n4,Org bulk-f 5\n");
+		boolean[] done = { false };
+		ImportReport report = importer.run(more.resolve("mapping.yaml"), false, RUNNER, (p) -> {
+			if (!done[0] && p.phase().equals("comparing")) {
+				done[0] = true;
+				run("MATCH (n:Entity {id: 'org:bulk-f-5'}) DETACH DELETE n", Map.of());
+			}
+		});
+		assertThat(done[0]).as("the in-memory path ran").isTrue();
+		assertThat(report.written()).isFalse();
+		assertThat(report.problems()).singleElement().satisfies((p) -> {
+			assertThat(p.record()).isEqualTo("links.csv:3");
+			assertThat(p.field()).isEqualTo("to");
+			assertThat(p.reason()).contains("org:bulk-f-5");
+		});
+		assertThat(count("MATCH ()-[r]->() WHERE 'source:bulk-f2' IN r.sourceIds RETURN count(r)"))
+			.as("the other tie is not written either").isZero();
+		assertThat(count("MATCH (n:Entity {id: 'source:bulk-f2'}) RETURN count(n)")).isZero();
+		assertThat(count("MATCH (e:AuditEvent) WHERE e.reason CONTAINS 'source:bulk-f2' RETURN count(e)")).isZero();
+	}
+
 	@Test
 	void aRunKilledBetweenBatchesIsUndoneAtTheNextStart(@TempDir Path dir) throws IOException {
 		Path mapping = dataset(dir, "bulk-c", 60, 0);
