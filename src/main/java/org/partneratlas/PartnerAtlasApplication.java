@@ -2,6 +2,7 @@ package org.partneratlas;
 
 import org.partneratlas.export.BackupCommand;
 import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.StartupPhases;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -33,6 +34,7 @@ public class PartnerAtlasApplication {
 			int code = context.getBean(org.partneratlas.ingest.ImportCommand.class).run(rest, System.out);
 			System.exit(SpringApplication.exit(context, () -> code));
 		}
+		StartupPhases.mainStarted();
 		SpringApplication.run(PartnerAtlasApplication.class, args);
 	}
 

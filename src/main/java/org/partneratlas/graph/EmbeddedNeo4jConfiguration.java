@@ -44,6 +44,7 @@ class EmbeddedNeo4jConfiguration {
 		AtlasProperties.Embedded embedded = properties.embedded();
 		Path home = embedded.dataDirectory().toAbsolutePath();
 		long started = System.nanoTime();
+		var phase = StartupPhases.begin("embedded Neo4j");
 		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
@@ -61,6 +62,7 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
 			.build();
+		phase.close();
 		log.info("Embedded Neo4j started in {} ms, data in {}", (System.nanoTime() - started) / 1_000_000, home);
 		return dbms;
 	}

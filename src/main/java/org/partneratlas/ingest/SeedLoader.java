@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.partneratlas.graph.AtlasProperties;
 import org.partneratlas.graph.CypherStatements;
 import org.partneratlas.graph.SchemaRunner;
+import org.partneratlas.graph.StartupPhases;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -49,11 +50,32 @@ public class SeedLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.schema.apply();
-		// A streamed import cut off before its commit point (its process killed) left a journal: undo it first.
-		ImportBatches.recover(this.driver, this.statements);
-		if (this.properties.seed().loadOnStart() && isEmpty()) {
-			load(this.properties.seed().location());
+		try (var phase = StartupPhases.begin("schema (cypher/schema, indexes online)")) {
+			this.schema.apply();
+		}
+		// One statement says whether the store is empty and whether an import left anything behind: each cold
+		// statement costs a start about a second of CPU (StartupPhases), and most starts need neither of the others.
+		boolean empty;
+		boolean leftovers;
+		try (var phase = StartupPhases.begin("store state (curated graph? unfinished import?)");
+				var session = this.driver.session()) {
+			var state = session.run(this.statements.text("ingest/start-state")).single();
+			empty = state.get("empty").asBoolean();
+			leftovers = state.get("importLeftovers").asBoolean();
+		}
+		if (leftovers) {
+			try (var phase = StartupPhases.begin("unfinished imports undone")) {
+				// A streamed import cut off before its commit point (its process killed) left a journal: undo it
+				// first; undoing may leave the store empty again.
+				ImportBatches.recover(this.driver, this.statements);
+				empty = isEmpty();
+			}
+		}
+		empty = empty && this.properties.seed().loadOnStart();
+		if (empty) {
+			try (var phase = StartupPhases.begin("seed load")) {
+				load(this.properties.seed().location());
+			}
 		}
 	}
 
