@@ -57,8 +57,19 @@ class AnalyticsController {
 
 	private final long maxWork;
 
+	/**
+	 * The most visible rows (actor-to-tie relationships) the projection statement may read: about 2 s of a core.
+	 * Measured: at M (about 42 000 such rows) the projection read took 0.46-0.73 s on a quiet machine
+	 * (bench/results/2026-11-30-analytics.md); at L (about 420 000) it did not finish within the 10 s statement limit
+	 * (bench/results/2026-11-30-bounded.md, "Work budgets"). Counted first, by visible rows only, so a refusal says
+	 * nothing about hidden ties.
+	 */
+	private final long maxProjectionRows;
+
 	AnalyticsController(AnalyticsQueries queries, GraphReads reads, AnalyticsCache cache, ExpensiveWork work,
-			@Value("${atlas.analytics.max-work:3000000000}") long maxWork) {
+			@Value("${atlas.analytics.max-work:3000000000}") long maxWork,
+			@Value("${atlas.analytics.max-projection-rows:150000}") long maxProjectionRows) {
+		this.maxProjectionRows = maxProjectionRows;
 		this.work = work;
 		this.queries = queries;
 		this.reads = reads;
@@ -246,8 +257,16 @@ class AnalyticsController {
 
 	private ActorGraph projection(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {
 		List<Label> actorLabels = new ActorFilter(labels, null, null, null, null, null).actorLabels();
-		return this.queries.projection(actorLabels, (kinds == null || kinds.isEmpty()) ? null : kinds,
-				AsOf.parse(asOf), visibility);
+		List<String> tieKinds = (kinds == null || kinds.isEmpty()) ? null : kinds;
+		java.time.LocalDate date = AsOf.parse(asOf);
+		long rows = this.queries.projectionRows(actorLabels, tieKinds, date, visibility, this.maxProjectionRows);
+		if (rows > this.maxProjectionRows) {
+			throw new BadRequestException("The visible projection is too large to read within one request's work "
+					+ "budget: its actors have more than " + this.maxProjectionRows + " visible ties to instruments, "
+					+ "programmes, projects, cables and each other (atlas.analytics.max-projection-rows). Narrow "
+					+ "'labels' or 'kinds'; nothing was ranked");
+		}
+		return this.queries.projection(actorLabels, tieKinds, date, visibility);
 	}
 
 	private List<Score> ranked(Ranking ranking, int top, Visibility visibility) {

@@ -45,6 +45,20 @@ class AnalyticsQueries {
 		return graph;
 	}
 
+	/**
+	 * How many visible rows the projection would read, counted up to {@code budget + 1} (the count stops there): the
+	 * same predicates as the projection, so it is decided by visible ties alone.
+	 */
+	long projectionRows(List<Label> labels, List<String> tieKinds, LocalDate asOf, Visibility visibility, long budget) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("labels", labels.stream().map(Label::cypherName).toList());
+		parameters.put("tieKinds", tieKinds);
+		parameters.put("asOf", asOf);
+		parameters.put("budget", budget);
+		return this.reads.one("analytics/projection-size", visibility, parameters, (r) -> r.get("rows").asLong())
+			.orElse(0L);
+	}
+
 	/** The ids of the visible actors passing a filter. */
 	List<String> group(ActorFilter filter, Visibility visibility) {
 		Map<String, Object> parameters = filter.parameters("");

@@ -126,7 +126,15 @@ class ConnectionController {
 		if (ends.get(1) == null) {
 			throw new NotFoundException("b", b);
 		}
-		return this.queries.commonPartners(a, b, date, limit, visibility);
+		ConnectionQueries.CommonPartners answer = this.queries.commonPartners(a, b, date, limit, visibility);
+		if (answer.cut()) {
+			// a ranking of part of the ties would look complete and be wrong: refuse, naming the limit
+			throw new BadRequestException("'" + a + "' and '" + b + "' have more than "
+					+ ConnectionQueries.TIE_BUDGET + " ties to partners between them"
+					+ ((asOf != null) ? " at " + asOf : "") + ", more than one request may read (its work budget); "
+					+ "nothing was ranked. Ask about a narrower pair, or read each one's ties with 'profile'");
+		}
+		return answer.partners();
 	}
 
 	@QueryMapping
@@ -157,7 +165,15 @@ class ConnectionController {
 	List<Entity> untied(@Argument ActorFilter actors, @Argument ActorFilter from, @Argument String asOf,
 			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
 		requireBetween("limit", limit, 1, MAX_ROWS);
-		return this.queries.untied(actors, from, AsOf.parse(asOf), limit, visibility);
+		ConnectionQueries.Untied answer = this.queries.untied(actors, from, AsOf.parse(asOf), limit, visibility);
+		if (answer.cut()) {
+			// a list from part of the ties would name tied actors as untied: refuse, naming the limit
+			throw new BadRequestException("The actors passing 'from' have more than " + ConnectionQueries.TIE_BUDGET
+					+ " ties to other actors" + ((asOf != null) ? " at " + asOf : "")
+					+ ", more than one request may read (its work budget); nothing was listed. Narrow 'from' "
+					+ "(labels, kinds, sectors, memberOf or ids)");
+		}
+		return answer.actors();
 	}
 
 	@QueryMapping

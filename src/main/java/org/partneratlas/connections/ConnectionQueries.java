@@ -120,38 +120,108 @@ class ConnectionQueries {
 	record PathResult(List<Path> paths, boolean cut, int examined) {
 	}
 
-	List<CommonPartner> commonPartners(String a, String b, LocalDate asOf, int limit, Visibility visibility) {
+	/**
+	 * The most visible rows a question over ties (common partners, untied actors) reads
+	 * before it stops: about 2 s of a core at L. Measured at L (bench/results/2026-11-30-bounded.md, "Work budgets"):
+	 * the two-hop walk from a hub reads 25-40k visible rows a second of CPU, so 40 000 rows stay within 2 s with the
+	 * rest of the request. Counting visible rows only (the filters run before the count), whether a question is cut
+	 * says nothing about hidden data.
+	 */
+	static final int TIE_BUDGET = 40_000;
+
+	/** The common partners within the default work budget; empty and {@code cut} when it ran out. */
+	CommonPartners commonPartners(String a, String b, LocalDate asOf, int limit, Visibility visibility) {
+		return commonPartners(a, b, asOf, limit, visibility, TIE_BUDGET);
+	}
+
+	/** As above, with the budget of visible tie rows given (tests use a small one). */
+	CommonPartners commonPartners(String a, String b, LocalDate asOf, int limit, Visibility visibility, int budget) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("a", a);
 		parameters.put("b", b);
 		parameters.put("asOf", asOf);
 		parameters.put("limit", limit);
-		return this.reads.list("connections/common-partners", visibility, parameters,
-				(r) -> new CommonPartner(Entity.of(r.get("partner")), through(r.get("throughA")),
-						through(r.get("throughB"))));
+		parameters.put("budget", budget);
+		return this.reads.one("connections/common-partners", visibility, parameters,
+				(r) -> new CommonPartners(r.get("partners")
+					.asList((Value p) -> new CommonPartner(Entity.of(p.get("partner")), through(p.get("throughA")),
+							through(p.get("throughB")))),
+						r.get("cut").asBoolean()))
+			.orElse(new CommonPartners(List.of(), false));
 	}
 
-	/** Actors against instrument kinds; one more row than the limit tells whether rows were cut. */
+	/**
+	 * The common partners of two actors, or none and {@code cut} when the ties to walk were more than the budget.
+	 *
+	 * @param partners most ties first
+	 * @param cut true when the walk stopped at its work budget (then {@code partners} is empty: a ranking of part of
+	 * the ties would be wrong)
+	 */
+	record CommonPartners(List<CommonPartner> partners, boolean cut) {
+	}
+
+	/**
+	 * The most actor-instrument rows a coverage matrix reads: here the answer's size is what costs (each row is an
+	 * instrument with its properties and an edge, read, mapped and written as JSON). PROFILE at L, countries x 21
+	 * kinds: 40 000 rows were 1.0M db hits, half of them projecting the rows; 10 000 rows are a matrix of
+	 * 10 000 instruments, more than a page can show.
+	 */
+	static final int COVERAGE_BUDGET = 10_000;
+
+	/** Actors against instrument kinds within the default work budget. */
 	Coverage coverage(ActorFilter actors, List<String> kinds, LocalDate asOf, int limit, Visibility visibility) {
+		return coverage(actors, kinds, asOf, limit, visibility, COVERAGE_BUDGET);
+	}
+
+	/**
+	 * Actors against instrument kinds; one more row than the limit tells whether rows were cut. The statement reads
+	 * at most {@code budget} visible actor-instrument rows: when it stops there, the last actor's row may be
+	 * incomplete and is left out, so every row answered is whole, and the answer says it was cut.
+	 */
+	Coverage coverage(ActorFilter actors, List<String> kinds, LocalDate asOf, int limit, Visibility visibility,
+			int budget) {
 		Map<String, Object> parameters = actors.parameters("");
 		parameters.put("instrumentKinds", kinds);
 		parameters.put("asOf", asOf);
 		parameters.put("limit", limit + 1);
-		List<Coverage.Row> rows = this.reads.list("connections/coverage", visibility, parameters, (r) -> {
-			Map<String, List<Coverage.Held>> byKind = new LinkedHashMap<>();
-			kinds.forEach((kind) -> byKind.put(kind, new ArrayList<>()));
-			for (Coverage.Held held : held(r.get("held"))) {
+		parameters.put("budget", budget);
+		record Found(List<Value> rows, boolean cut) {
+		}
+		Found found = this.reads
+			.one("connections/coverage", visibility, parameters,
+					(r) -> new Found(r.get("found").asList((Value v) -> v), r.get("cut").asBoolean()))
+			.orElseThrow();
+		// the rows come actor by actor, in name order
+		Map<String, Entity> actorsById = new LinkedHashMap<>();
+		Map<String, Map<String, List<Coverage.Held>>> heldById = new LinkedHashMap<>();
+		for (Value row : found.rows()) {
+			Entity actor = Entity.of(row.get("actor"));
+			actorsById.putIfAbsent(actor.id(), actor);
+			Map<String, List<Coverage.Held>> byKind = heldById.computeIfAbsent(actor.id(), (id) -> {
+				Map<String, List<Coverage.Held>> cells = new LinkedHashMap<>();
+				kinds.forEach((kind) -> cells.put(kind, new ArrayList<>()));
+				return cells;
+			});
+			if (!row.get("instrument").isNull()) {
+				Coverage.Held held = new Coverage.Held(Entity.of(row.get("instrument")), Edge.of(row.get("edge")));
 				byKind.get(String.valueOf(held.instrument().properties().get("kind"))).add(held);
 			}
-			List<Coverage.Cell> cells = byKind.entrySet()
-				.stream()
-				.map((e) -> new Coverage.Cell(e.getKey(), e.getValue()))
-				.toList();
-			return new Coverage.Row(Entity.of(r.get("actor")), cells);
-		});
-		boolean truncated = rows.size() > limit;
-		return new Coverage(kinds, truncated ? rows.subList(0, limit) : rows, truncated);
+		}
+		List<Coverage.Row> rows = new ArrayList<>();
+		heldById.forEach((id, byKind) -> rows.add(new Coverage.Row(actorsById.get(id), byKind.entrySet()
+			.stream()
+			.map((e) -> new Coverage.Cell(e.getKey(), e.getValue().stream().sorted(BY_NAME).toList()))
+			.toList())));
+		if (found.cut() && !rows.isEmpty()) {
+			rows.remove(rows.size() - 1); // its instruments may be incomplete
+		}
+		boolean truncated = found.cut() || rows.size() > limit;
+		return new Coverage(kinds, (rows.size() > limit) ? rows.subList(0, limit) : rows, truncated, found.cut());
 	}
+
+	private static final java.util.Comparator<Coverage.Held> BY_NAME = java.util.Comparator
+		.comparing((Coverage.Held h) -> String.valueOf(h.instrument().properties().get("name")))
+		.thenComparing((h) -> h.instrument().id());
 
 	List<Coverage.Gap> gaps(ActorFilter actors, List<String> has, List<String> lacks, LocalDate asOf, int limit,
 			Visibility visibility) {
@@ -164,12 +234,34 @@ class ConnectionQueries {
 				(r) -> new Coverage.Gap(Entity.of(r.get("actor")), held(r.get("held"))));
 	}
 
-	List<Entity> untied(ActorFilter actors, ActorFilter others, LocalDate asOf, int limit, Visibility visibility) {
+	/** The untied actors within the default work budget; empty and {@code cut} when it ran out. */
+	Untied untied(ActorFilter actors, ActorFilter others, LocalDate asOf, int limit, Visibility visibility) {
+		return untied(actors, others, asOf, limit, visibility, TIE_BUDGET);
+	}
+
+	/** As above, with the budget of visible tie rows given (tests use a small one). */
+	Untied untied(ActorFilter actors, ActorFilter others, LocalDate asOf, int limit, Visibility visibility,
+			int budget) {
 		Map<String, Object> parameters = actors.parameters("");
 		parameters.putAll(others.parameters("other"));
 		parameters.put("asOf", asOf);
 		parameters.put("limit", limit);
-		return this.reads.list("connections/untied", visibility, parameters, (r) -> Entity.of(r.get("actor")));
+		parameters.put("budget", budget);
+		return this.reads
+			.one("connections/untied", visibility, parameters,
+					(r) -> new Untied(r.get("actors").asList(Entity::of), r.get("cut").asBoolean()))
+			.orElseThrow();
+	}
+
+	/**
+	 * Actors with no tie to any of the others, or none and {@code cut} when the others' ties were more than the
+	 * budget.
+	 *
+	 * @param actors by name
+	 * @param cut true when the walk over the others' ties stopped at its work budget (then {@code actors} is empty:
+	 * a list from part of the ties would name tied actors as untied)
+	 */
+	record Untied(List<Entity> actors, boolean cut) {
 	}
 
 	Optional<Timeline> timeline(String id, Visibility visibility) {

@@ -10,9 +10,22 @@ import org.partneratlas.graph.Entity;
  *
  * @param kinds the columns, in the order asked
  * @param rows one row an actor, by name
- * @param truncated true when the row limit cut actors
+ * @param truncated true when more actors matched than the rows answered (the limit or the work budget cut them)
+ * @param cut true when the work budget cut the rows (the rows answered are whole; actors after them are left out)
  */
-record Coverage(List<String> kinds, List<Row> rows, boolean truncated) {
+record Coverage(List<String> kinds, List<Row> rows, boolean truncated, boolean cut) {
+
+	/** Why rows are missing, when the work budget cut them; null otherwise. */
+	public String message() {
+		if (!this.cut) {
+			return null;
+		}
+		return (this.rows.isEmpty() ? "No row answered: the first actor alone"
+				: "Only the first " + this.rows.size() + " actors answered: the next ones")
+				+ " would need more than the " + ConnectionQueries.COVERAGE_BUDGET
+				+ " instrument ties one request may read (its work budget). Ask for fewer kinds or actors, or an "
+				+ "earlier 'asOf'";
+	}
 
 	/**
 	 * One actor's row.

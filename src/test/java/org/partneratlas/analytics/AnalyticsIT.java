@@ -29,11 +29,48 @@ class AnalyticsIT {
 	@BeforeAll
 	static void graph() {
 		GraphReads reads = Fixtures.load("connectivity");
-		controller = new AnalyticsController(new AnalyticsQueries(reads), reads, Graphs.cache(), Graphs.WORK, Long.MAX_VALUE);
+		controller = new AnalyticsController(new AnalyticsQueries(reads), reads, Graphs.cache(), Graphs.WORK, Long.MAX_VALUE,
+				Long.MAX_VALUE - 1);
 	}
 
 	static Map<String, Double> scores(List<AnalyticsController.Score> scores) {
 		return scores.stream().collect(Collectors.toMap((s) -> s.node().id(), AnalyticsController.Score::score));
+	}
+
+	@Test
+	void aProjectionOverItsWorkBudgetIsRefusedBeforeItIsReadAndOneWithinItAnswersUnchanged() {
+		GraphReads reads = Fixtures.load("connectivity");
+		AnalyticsQueries queries = new AnalyticsQueries(reads);
+		long need = queries.projectionRows(org.partneratlas.graph.Label.actors(), null, null, Visibility.ANONYMOUS,
+				1_000_000);
+		assertThat(need).as("the curated fixture's visible actor ties").isBetween(10L, 1_000_000L);
+		assertThat(queries.projectionRows(org.partneratlas.graph.Label.actors(), null, null, Visibility.ANONYMOUS, 5))
+			.as("the count stops once over the budget")
+			.isEqualTo(6);
+		AnalyticsController fits = new AnalyticsController(queries, reads, Graphs.cache(), Graphs.WORK, Long.MAX_VALUE,
+				need);
+		for (AnalyticsController.Measure measure : AnalyticsController.Measure.values()) {
+			assertThat(scores(fits.centrality(measure, null, null, null, 100, null, null, Visibility.ANONYMOUS)))
+				.as(measure.name())
+				.isEqualTo(scores(controller.centrality(measure, null, null, null, 100, null, null, Visibility.ANONYMOUS)));
+		}
+		AnalyticsController over = new AnalyticsController(queries, reads, Graphs.cache(), Graphs.WORK, Long.MAX_VALUE,
+				need - 1);
+		long statements = reads.statementCount();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> over.centrality(AnalyticsController.Measure.PAGERANK, null, null, null, 10, null,
+					null, Visibility.ANONYMOUS))
+			.isInstanceOf(org.partneratlas.graph.BadRequestException.class)
+			.hasMessageContaining("more than " + (need - 1) + " visible ties")
+			.hasMessageContaining("atlas.analytics.max-projection-rows")
+			.hasMessageContaining("nothing was ranked");
+		assertThat(reads.statementCount() - statements).as("only the count ran, not the projection").isEqualTo(1);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> over.communities(null, null, null, 1, Visibility.ANONYMOUS))
+			.hasMessageContaining("atlas.analytics.max-projection-rows");
+		// narrower labels fit the same budget: the refusal is about what is read, not about the question
+		assertThat(over.centrality(AnalyticsController.Measure.DEGREE, List.of(org.partneratlas.graph.Label.COUNTRY),
+				null, null, 10, null, null, Visibility.ANONYMOUS)).isNotNull();
 	}
 
 	@Test
@@ -121,7 +158,7 @@ class AnalyticsIT {
 		assertThat(projection.size()).isEqualTo(10);
 		long pass = Centrality.work(projection, 1);
 		AnalyticsController small = new AnalyticsController(new AnalyticsQueries(Fixtures.load("connectivity")),
-				Fixtures.load("connectivity"), Graphs.cache(), Graphs.WORK, 3 * pass);
+				Fixtures.load("connectivity"), Graphs.cache(), Graphs.WORK, 3 * pass, Long.MAX_VALUE - 1);
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> small.centrality(AnalyticsController.Measure.BETWEENNESS, null, null, null, 10,
 					null, null, Visibility.ANONYMOUS))

@@ -170,12 +170,12 @@ class ConnectivityIT {
 
 	@Test
 	void findsTheActorsTiedToBothOfTwoActors() {
-		List<CommonPartner> shared = queries.commonPartners("country:JP", "country:KR", null, 100, ANONYMOUS);
+		List<CommonPartner> shared = queries.commonPartners("country:JP", "country:KR", null, 100, ANONYMOUS).partners();
 		// most ties first: the EU through three instruments with each, the region East through membership
 		assertThat(shared).extracting((c) -> c.partner().id()).containsExactly("union:eu", "region:east");
 		assertThat(shared.getFirst().throughA()).extracting((t) -> t.via().id())
 			.containsExactlyInAnyOrder("instrument:dp-jp", "instrument:cd-jp", "instrument:sdp-jp");
-		List<CommonPartner> ecso = queries.commonPartners("org:ecso", "agency:eda", null, 100, ANONYMOUS);
+		List<CommonPartner> ecso = queries.commonPartners("org:ecso", "agency:eda", null, 100, ANONYMOUS).partners();
 		assertThat(ecso).extracting((c) -> c.partner().id()).containsExactly("institution:eeas");
 		assertThat(ecso.getFirst().throughA().getFirst().via()).isNull();
 	}
@@ -228,7 +228,7 @@ class ConnectivityIT {
 	void findsCivilianActorsWithNoTieToADefenceActor() {
 		ActorFilter civilian = new ActorFilter(null, null, null, null, null, List.of("civilian"));
 		ActorFilter defence = new ActorFilter(null, null, null, null, null, List.of("defence"));
-		assertThat(queries.untied(civilian, defence, null, 100, ANONYMOUS)).extracting(Entity::id)
+		assertThat(queries.untied(civilian, defence, null, 100, ANONYMOUS).actors()).extracting(Entity::id)
 			.containsExactly("org:ecso", "agency:enisa");
 	}
 

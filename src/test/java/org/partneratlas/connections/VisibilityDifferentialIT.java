@@ -57,23 +57,29 @@ class VisibilityDifferentialIT {
 						caller).paths();
 				answers.add(early.stream().map(Path::length).toList().toString());
 			}
-			answers.add(sorted(queries.commonPartners(a, b, null, 500, caller)
-				.stream()
-				.map((p) -> p.partner().id() + sorted(p.throughA().stream().map((t) -> t.edge().id()).toList())
-						+ sorted(p.throughB().stream().map((t) -> t.edge().id()).toList()))
-				.toList()));
+			// with the default budget, and with a budget of a few rows that some pairs need more than: the cut must
+			// be decided by visible ties alone, so it must fall the same way on the graph the caller sees
+			for (int budget : new int[] { ConnectionQueries.TIE_BUDGET, 9 }) {
+				ConnectionQueries.CommonPartners common = queries.commonPartners(a, b, null, 500, caller, budget);
+				answers.add(common.cut() + " " + sorted(common.partners()
+					.stream()
+					.map((p) -> p.partner().id() + sorted(p.throughA().stream().map((t) -> t.edge().id()).toList())
+							+ sorted(p.throughB().stream().map((t) -> t.edge().id()).toList()))
+					.toList()));
+			}
 			answers.add(queries.timeline(instrument, caller)
 				.map((t) -> t.events().stream().map((e) -> e.kind() + e.date() + e.node().id()
 						+ ((e.edge() != null) ? e.edge().id() : "")).sorted().toList().toString())
 				.orElse("none"));
 		}
-		answers.add(queries.coverage(ActorFilter.ALL, KINDS, null, 500, caller)
-			.rows()
-			.stream()
-			.map((r) -> r.actor().id() + r.cells().stream().map((c) -> sorted(c.instruments().stream()
-				.map((h) -> h.instrument().id() + h.edge().id()).toList())).toList())
-			.toList()
-			.toString());
+		for (int budget : new int[] { ConnectionQueries.COVERAGE_BUDGET, 12 }) {
+			Coverage coverage = queries.coverage(ActorFilter.ALL, KINDS, null, 500, caller, budget);
+			answers.add(coverage.cut() + " " + coverage.truncated() + " " + coverage.rows()
+				.stream()
+				.map((r) -> r.actor().id() + r.cells().stream().map((c) -> sorted(c.instruments().stream()
+					.map((h) -> h.instrument().id() + h.edge().id()).toList())).toList())
+				.toList());
+		}
 		for (int i = 0; i < KINDS.size(); i++) {
 			String has = KINDS.get(i);
 			String lacks = KINDS.get((i + 1) % KINDS.size());
@@ -83,12 +89,11 @@ class VisibilityDifferentialIT {
 				.toList()
 				.toString());
 		}
-		answers.add(queries.untied(new ActorFilter(null, null, null, null, null, List.of("civilian")),
-				new ActorFilter(null, null, null, null, null, List.of("defence")), null, 500, caller)
-			.stream()
-			.map(Entity::id)
-			.toList()
-			.toString());
+		for (int budget : new int[] { ConnectionQueries.TIE_BUDGET, 30 }) {
+			ConnectionQueries.Untied untied = queries.untied(new ActorFilter(null, null, null, null, null, List.of("civilian")),
+					new ActorFilter(null, null, null, null, null, List.of("defence")), null, 500, caller, budget);
+			answers.add(untied.cut() + " " + untied.actors().stream().map(Entity::id).toList());
+		}
 		return answers;
 	}
 
