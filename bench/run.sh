@@ -41,7 +41,8 @@ for size in $sizes; do
   data="$work/data-$size"; rm -rf "$data"; mkdir -p "$data"
   log="$work/app-$size.log"
   # Bench settings (not the defaults): a bigger page cache and heap for L, and room for 50k-row write transactions.
-  ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g -jar "$jar" --server.port=$port --server.address=127.0.0.1 \
+  jfr_opts=(); [ "${JFR:-0}" = 1 ] && jfr_opts=(-XX:FlightRecorderOptions:stackdepth=512)
+  ATLAS_DATA_DIR="$data" "$java" -Xms3g -Xmx3g "${jfr_opts[@]}" -jar "$jar" --server.port=$port --server.address=127.0.0.1 \
     --atlas.seed.load-on-start=false --atlas.transaction-timeout=${TX_TIMEOUT:-120s} \
     --atlas.embedded.transaction-memory=2GB --atlas.embedded.page-cache=1GB \
     --atlas.limits.rate.per-second=1000000 --atlas.limits.rate.capacity=1000000 --atlas.bench.bare-endpoints=true \

@@ -20,12 +20,25 @@ class BareNeighbourhoodIT extends AtlasIT {
 	void bareNeighbourhoodIsTheGraphQlJson() {
 		JsonMapper json = JsonMapper.builder().build();
 		BareConnectionController bare = new BareConnectionController(this.queries);
+		// The first call plans the statement: on a saturated machine (load 30) that took over the 10 s statement limit
+		// once, so it may be tried again; the comparison below runs on a planned statement.
+		for (int attempt = 1;; attempt++) {
+			try {
+				bare.neighbourhood("org:ecso");
+				break;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 		for (String id : new String[] { "org:ecso", "country:IN", "union:eu", "no:such-node" }) {
+			JsonNode bareTree = json.valueToTree(bare.neighbourhood(id));
 			JsonNode graphQl = json.readTree(this.graphQl.raw("query($id: ID!) { neighbourhood(id: $id, depth: 2, "
 					+ "limit: 100) { nodes { id label name } edges { id type from to } omittedNodes omittedEdges } }", "id",
 					id).body());
-			assertThat(graphQl.has("errors")).as(graphQl.toString()).isFalse();
-			JsonNode bareTree = json.valueToTree(bare.neighbourhood(id));
+			assertThat(graphQl.has("errors")).as(id + ": " + graphQl).isFalse();
 			assertThat(bareTree).as(id).isEqualTo(graphQl);
 		}
 	}
