@@ -169,6 +169,10 @@ public final class Bench {
 		int warmup = Integer.parseInt(this.options.getOrDefault("warmup", "2"));
 		List<String> only = Arrays.asList(this.options.getOrDefault("shapes",
 				"lookup,search,profile,neighbourhood,paths,coverage,centrality").split(","));
+		if (this.options.containsKey("ab")) {
+			ab(g, only);
+			return;
+		}
 		// A fresh service compiles its GraphQL stack for a while: warm every shape, both ways, before measuring any.
 		int globalWarmup = Integer.parseInt(this.options.getOrDefault("globalWarmup", "4"));
 		List<String> modes = Arrays.asList(this.options.getOrDefault("modes", "graphql,raw").split(","));
@@ -209,6 +213,301 @@ public final class Bench {
 				record("load", Map.of("method", "import comparison failed"), Map.of("error", String.valueOf(ex)));
 			}
 		}
+	}
+
+	// ---- A/B: the modes of one shape interleaved in rounds, with the CPU each process spent per request
+
+	/**
+	 * For each shape and concurrency: every mode warmed up by request count until its p50 is stable, then
+	 * {@code ab} rounds in which each mode runs {@code roundSeconds}, the order rotated each round (A B C, B C A, C A B),
+	 * so that a mode is never always first or last. Each window records requests, latency, and the user+sys CPU the
+	 * service process ({@code servicePid}), the peer ({@code peerPid}) and this harness spent in it, per request.
+	 * Modes: {@code graphql}, {@code raw} (the same Cypher through the driver, from here), {@code bare} (the service's
+	 * bench-only endpoint: the same driver call and JSON without GraphQL), and for the peer's shapes {@code peer}.
+	 * With {@code jfr=dir}: afterwards one JFR recording of the service per shape under a steady GraphQL load.
+	 */
+	void ab(Generator g, List<String> only) throws Exception {
+		int rounds = Integer.parseInt(this.options.get("ab"));
+		int roundSeconds = Integer.parseInt(this.options.getOrDefault("roundSeconds", "4"));
+		List<String> modes = Arrays.asList(this.options.getOrDefault("modes", "graphql,raw,bare").split(","));
+		Map<String, IntFunction<String>> bare = bareShapes(g);
+		for (Shape shape : shapes(g)) {
+			if (!only.contains(shape.name)) {
+				continue;
+			}
+			Map<String, IntFunction<String>> calls = new LinkedHashMap<>();
+			for (String mode : modes) {
+				switch (mode) {
+					case "graphql" -> calls.put(mode, shape.graphql);
+					case "raw" -> calls.put(mode, shape.raw);
+					case "bare" -> {
+						if (bare.containsKey(shape.name) && this.options.containsKey("bare")) {
+							calls.put(mode, bare.get(shape.name));
+						}
+					}
+					default -> {
+					}
+				}
+			}
+			for (int c : concurrency()) {
+				abRounds(shape.name, calls, c, rounds, roundSeconds);
+			}
+		}
+		String peer = this.options.get("peer");
+		if (peer != null && !this.options.getOrDefault("peerShapes", "lookup,nested").isEmpty()) {
+			List<String> peerOnly = Arrays.asList(this.options.getOrDefault("peerShapes", "lookup,nested").split(","));
+			for (Shape shape : peerShapes(g, URI.create(peer))) {
+				if (!peerOnly.contains(shape.name.substring("peer:".length()))) {
+					continue;
+				}
+				Map<String, IntFunction<String>> calls = new LinkedHashMap<>();
+				calls.put("graphql", shape.graphql);
+				calls.put("peer", shape.raw);
+				for (int c : concurrency()) {
+					abRounds(shape.name, calls, c, rounds, roundSeconds);
+				}
+			}
+		}
+		if (this.options.containsKey("jfr")) {
+			profiles(g, only);
+		}
+	}
+
+	void abRounds(String shape, Map<String, IntFunction<String>> calls, int c, int rounds, int roundSeconds)
+			throws Exception {
+		for (var mode : calls.entrySet()) {
+			warmUp(shape, mode.getKey(), mode.getValue(), c);
+		}
+		List<String> order = new ArrayList<>(calls.keySet());
+		for (int round = 1; round <= rounds; round++) {
+			for (String mode : order) {
+				window(shape, mode, calls.get(mode), c, round, roundSeconds);
+			}
+			order.add(order.removeFirst());
+		}
+	}
+
+	/**
+	 * Warm-up counted in requests: batches of {@code max(250, 25 x c)} until at least {@code warmupRequests} (2000)
+	 * were answered and two successive batches' p50 agree within 10 %, or {@code warmupSeconds} (60) passed.
+	 */
+	void warmUp(String shape, String mode, IntFunction<String> call, int c) throws InterruptedException {
+		int least = Integer.parseInt(this.options.getOrDefault("warmupRequests", "2000"));
+		long until = System.nanoTime() + Long.parseLong(this.options.getOrDefault("warmupSeconds", "60")) * 1_000_000_000L;
+		int batch = Math.max(250, 25 * c);
+		long done = 0;
+		double previous = -1;
+		double p50 = -1;
+		boolean stable = false;
+		AtomicLong errors = new AtomicLong();
+		AtomicReference<String> firstError = new AtomicReference<>();
+		while (System.nanoTime() < until) {
+			long[] all = runCount(call, c, batch, until, errors, firstError).stream().flatMapToLong(Arrays::stream)
+				.sorted().toArray();
+			done += all.length;
+			p50 = pct(all, 50);
+			stable = previous > 0 && Math.abs(p50 - previous) <= 0.1 * previous;
+			if (done >= least && stable) {
+				break;
+			}
+			previous = p50;
+			if (all.length == 0) {
+				break;
+			}
+		}
+		Map<String, Object> key = new LinkedHashMap<>();
+		key.put("shape", shape);
+		key.put("mode", mode);
+		key.put("concurrency", c);
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("requests", done);
+		m.put("errors", errors.get());
+		m.put("p50", p50);
+		m.put("stable", stable);
+		if (firstError.get() != null) {
+			m.put("firstError", firstError.get());
+		}
+		record("warmup", key, m);
+	}
+
+	void window(String shape, String mode, IntFunction<String> call, int c, int round, int seconds)
+			throws InterruptedException {
+		String service = this.options.get("servicePid");
+		String peerPid = this.options.get("peerPid");
+		AtomicLong errors = new AtomicLong();
+		AtomicReference<String> firstError = new AtomicReference<>();
+		long s0 = cpuTicks(service);
+		long p0 = cpuTicks(peerPid);
+		long h0 = cpuTicks("self");
+		long start = System.nanoTime();
+		List<long[]> latencies = run(call, c, seconds, errors, firstError);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long s1 = cpuTicks(service);
+		long p1 = cpuTicks(peerPid);
+		long h1 = cpuTicks("self");
+		long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		long n = Math.max(1, all.length + errors.get());
+		Map<String, Object> key = new LinkedHashMap<>();
+		key.put("shape", shape);
+		key.put("mode", mode);
+		key.put("concurrency", c);
+		key.put("round", round);
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("requests", all.length);
+		m.put("errors", errors.get());
+		m.put("seconds", elapsed);
+		m.put("throughput", all.length / elapsed);
+		m.put("p50", pct(all, 50));
+		m.put("p95", pct(all, 95));
+		// clock ticks are 10 ms: ms of CPU per request over the window
+		m.put("serviceCpuMs", (s0 < 0 || s1 < 0) ? -1 : (s1 - s0) * 10.0 / n);
+		m.put("peerCpuMs", (p0 < 0 || p1 < 0) ? 0 : (p1 - p0) * 10.0 / n);
+		m.put("harnessCpuMs", (h1 - h0) * 10.0 / n);
+		m.put("serviceCores", (s0 < 0 || s1 < 0) ? -1 : (s1 - s0) / 100.0 / elapsed);
+		m.put("harnessCores", (h1 - h0) / 100.0 / elapsed);
+		m.put("load", loadAverage());
+		if (firstError.get() != null) {
+			m.put("firstError", firstError.get());
+		}
+		record("ab", key, m);
+	}
+
+	/** user+sys CPU of a process ({@code self} for this one) in clock ticks of 10 ms; -1 when unknown. */
+	static long cpuTicks(String pid) {
+		if (pid == null) {
+			return -1;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 (utime) and 15 (stime)
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** The bench's shapes through the service's bare endpoints ({@code bare=http://host:port}). */
+	Map<String, IntFunction<String>> bareShapes(Generator g) {
+		String base = this.options.get("bare");
+		Map<String, IntFunction<String>> calls = new LinkedHashMap<>();
+		if (base == null) {
+			return calls;
+		}
+		// the same samples as shapes(g): same seed, same order of draws
+		SplittableRandom r = new SplittableRandom(7);
+		int n = 256;
+		List<String> ids = new ArrayList<>();
+		List<String> centres = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		List<String> all = g.graph().nodes().stream().map((row) -> (String) row.get("id")).toList();
+		for (int i = 0; i < n; i++) {
+			ids.add(all.get(r.nextInt(all.size())));
+			centres.add(actor(g, r, true));
+			actor(g, r, false);
+			actor(g, r, false);
+			String[] words = g.names.get(r.nextInt(g.names.size())).split(" ");
+			texts.add(prefix(words[0]) + ((words.length > 1) ? " " + prefix(words[1]) : ""));
+			List<String> kinds = new ArrayList<>(List.of(Generator.INSTRUMENT_KINDS));
+			java.util.Collections.shuffle(kinds, new java.util.Random(r.nextLong()));
+		}
+		calls.put("lookup", (i) -> get(base + "/bench/bare/lookup?id=" + enc(ids.get(i % n))));
+		calls.put("search", (i) -> get(base + "/bench/bare/search?text=" + enc(texts.get(i % n))));
+		calls.put("profile", (i) -> get(base + "/bench/bare/profile?id=" + enc(centres.get(i % n))));
+		calls.put("neighbourhood", (i) -> get(base + "/bench/bare/neighbourhood?id=" + enc(centres.get(i % n))));
+		return calls;
+	}
+
+	static String enc(String s) {
+		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	String get(String url) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()));
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex.toString();
+		}
+	}
+
+	/**
+	 * One JFR recording of the service ({@code jcmd servicePid JFR.start}, profile settings) per shape, under GraphQL at
+	 * concurrency 16 for {@code jfrSeconds} (20), into {@code jfr=dir}: bench/jfr-layers.py breaks it down by layer.
+	 */
+	void profiles(Generator g, List<String> only) throws Exception {
+		String pid = this.options.get("servicePid");
+		Path dir = Path.of(this.options.get("jfr"));
+		Files.createDirectories(dir);
+		int seconds = Integer.parseInt(this.options.getOrDefault("jfrSeconds", "20"));
+		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		Map<String, IntFunction<String>> bare = bareShapes(g);
+		for (Shape shape : shapes(g)) {
+			if (!only.contains(shape.name)) {
+				continue;
+			}
+			for (String mode : this.options.getOrDefault("jfrModes", "graphql").split(",")) {
+				IntFunction<String> call = switch (mode) {
+					case "raw" -> shape.raw;
+					case "bare" -> bare.get(shape.name);
+					default -> shape.graphql;
+				};
+				if (call == null) {
+					continue;
+				}
+				Path file = dir.resolve(shape.name + "-" + mode + ".jfr").toAbsolutePath();
+				exec(jcmd, pid, "JFR.start", "name=thin", "settings=profile");
+				run(call, 16, seconds, new AtomicLong(), new AtomicReference<>());
+				exec(jcmd, pid, "JFR.stop", "name=thin", "filename=" + file);
+				log("profile %s %s: %s", shape.name, mode, file);
+			}
+		}
+	}
+
+	static void exec(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+		process.waitFor();
+	}
+
+	/** {@code total} requests over {@code concurrency} workers (each its share), stopping at {@code until} (nanoTime). */
+	static List<long[]> runCount(IntFunction<String> call, int concurrency, int total, long until, AtomicLong errors,
+			AtomicReference<String> firstError) throws InterruptedException {
+		long[][] results = new long[concurrency][];
+		List<Thread> threads = new ArrayList<>();
+		int each = Math.max(1, total / concurrency);
+		for (int w = 0; w < concurrency; w++) {
+			int worker = w;
+			threads.add(Thread.ofPlatform().start(() -> {
+				long[] lat = new long[each];
+				int count = 0;
+				int i = worker * 37 + (int) (System.nanoTime() & 0xff);
+				for (int k = 0; k < each && System.nanoTime() < until; k++) {
+					long t = System.nanoTime();
+					String error = call.apply(i++);
+					if (error != null) {
+						errors.incrementAndGet();
+						firstError.compareAndSet(null, error);
+						continue;
+					}
+					lat[count++] = System.nanoTime() - t;
+				}
+				results[worker] = Arrays.copyOf(lat, count);
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		return Arrays.asList(results);
 	}
 
 	// ---- analytics: each question once cold (computed) and then warm (from the cache), through GraphQL
@@ -557,6 +856,8 @@ public final class Bench {
 			Map<String, Object> p = new HashMap<>();
 			p.put("query", lucene(texts.get(i % n)));
 			p.put("exact", texts.get(i % n).strip().toLowerCase(Locale.ROOT));
+			p.put("whole", words(texts.get(i % n)).stream().map((w) -> "(?s).*(?<![\\p{L}\\p{N}])" + w + "(?![\\p{L}\\p{N}]).*").toList());
+			p.put("starts", words(texts.get(i % n)).stream().map((w) -> "(?s).*(?<![\\p{L}\\p{N}])" + w + ".*").toList());
 			p.put("labels", null);
 			p.put("first", 20);
 			return cypher("catalogue/search", p);
@@ -572,6 +873,7 @@ public final class Bench {
 			p.put("limit", 100);
 			p.put("edgeLimit", 400);
 			p.put("asOf", null);
+			p.put("budget", 2000);
 			return cypher("connections/neighbourhood", p);
 		}));
 		shapes.add(new Shape("paths",
@@ -649,11 +951,16 @@ public final class Bench {
 
 	/** SearchText.lucene (package-private in the service), the same rule: each word whole (boosted) or as a prefix. */
 	static String lucene(String text) {
-		List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+"))
+		List<String> words = words(text);
+		return String.join(" AND ", words.stream().map((w) -> "(" + w + "^2 OR " + w + "*)").toList());
+	}
+
+	/** SearchText.words: letters and digits, lower case, at most 10. */
+	static List<String> words(String text) {
+		return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+"))
 			.filter((w) -> !w.isEmpty())
 			.limit(10)
 			.toList();
-		return String.join(" AND ", words.stream().map((w) -> "(" + w + "^2 OR " + w + "*)").toList());
 	}
 
 	// ---- requests: each returns null on success, or an error text
@@ -689,7 +996,7 @@ public final class Bench {
 	String cypherText(String text, Map<String, Object> parameters) {
 		Map<String, Object> p = new HashMap<>(parameters);
 		p.put("grants", List.of("tlp:CLEAR"));
-		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+		try (var session = this.driver.session(SessionConfig.builder().withDatabase("neo4j").withDefaultAccessMode(AccessMode.READ).build())) {
 			session.run(text, p, this.txConfig).list();
 			return null;
 		}

@@ -66,14 +66,8 @@ class RequestObservations implements WebGraphQlInterceptor {
 			String operation = bounded(shape.operation());
 			String fields = bounded(String.join(",", shape.fields()));
 			List<ResponseError> errors = response.getErrors();
-			Timer.builder("atlas.graphql.requests")
-				.description("GraphQL requests by operation name, root fields and outcome")
-				.tag("operation", operation)
-				.tag("fields", fields)
-				.tag("outcome", errors.isEmpty() ? "success" : (response.isValid() ? "partial" : "invalid"))
-				.publishPercentileHistogram()
-				.register(this.registry)
-				.record(Duration.ofNanos(nanos));
+			String outcome = errors.isEmpty() ? "success" : (response.isValid() ? "partial" : "invalid");
+			timer(operation, fields, outcome).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
 			for (ResponseError error : errors) {
 				String classification = String.valueOf(error.getErrorType());
 				this.registry.counter("atlas.graphql.errors", "classification", classification).increment();
@@ -92,6 +86,32 @@ class RequestObservations implements WebGraphQlInterceptor {
 	}
 
 	private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+	/**
+	 * The timers by their tags, kept so that a request does not build a meter id and look it up in the registry (a
+	 * cost on every request, bench/results/2026-11-30-thin.md); bounded as the tags are (names among the first
+	 * {@value #MAX_NAMES} or {@code other}, three outcomes), and started over past that, like the shapes.
+	 */
+	private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
+	private Timer timer(String operation, String fields, String outcome) {
+		List<String> key = List.of(operation, fields, outcome);
+		Timer timer = this.timers.get(key);
+		if (timer == null) {
+			timer = Timer.builder("atlas.graphql.requests")
+				.description("GraphQL requests by operation name, root fields and outcome")
+				.tag("operation", operation)
+				.tag("fields", fields)
+				.tag("outcome", outcome)
+				.publishPercentileHistogram()
+				.register(this.registry);
+			if (this.timers.size() >= 4 * MAX_NAMES) {
+				this.timers.clear();
+			}
+			this.timers.put(key, timer);
+		}
+		return timer;
+	}
 
 	/** The shape of a document, kept for the {@value #MAX_NAMES} last distinct documents (parsed once each). */
 	private Shape shape(String document, String operationName) {
