@@ -66,10 +66,22 @@ class AnalyticsController {
 	 */
 	private final long maxProjectionRows;
 
+	/** Graph Data Science on the server, when it has it; null: every answer in the service. */
+	private final @Nullable GdsAnalytics gds;
+
+	/** Every answer computed in the service (tests of the in-service path). */
 	AnalyticsController(AnalyticsQueries queries, GraphReads reads, AnalyticsCache cache, ExpensiveWork work,
+			long maxWork, long maxProjectionRows) {
+		this(queries, reads, cache, work, null, maxWork, maxProjectionRows);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	AnalyticsController(AnalyticsQueries queries, GraphReads reads, AnalyticsCache cache, ExpensiveWork work,
+			@Nullable GdsAnalytics gds,
 			@Value("${atlas.analytics.max-work:3000000000}") long maxWork,
 			@Value("${atlas.analytics.max-projection-rows:150000}") long maxProjectionRows) {
 		this.maxProjectionRows = maxProjectionRows;
+		this.gds = gds;
 		this.work = work;
 		this.queries = queries;
 		this.reads = reads;
@@ -95,6 +107,10 @@ class AnalyticsController {
 				List.of("centrality", measure, String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf),
 						String.valueOf(samples), (samples != null) ? seedValue : "-"),
 				() -> {
+					Ranking byGds = (samples == null) ? centralityInGds(measure, labels, kinds, asOf, visibility) : null;
+					if (byGds != null) {
+						return byGds;
+					}
 					ActorGraph graph = projection(labels, kinds, asOf, visibility);
 					return switch (measure) {
 						case DEGREE -> Ranking.of(graph, Centrality.degree(graph), null, null);
@@ -103,6 +119,39 @@ class AnalyticsController {
 					};
 				}, Ranking::size);
 		return ranked(ranking, top, visibility);
+	}
+
+	/**
+	 * A centrality computed by Graph Data Science on the server, or null when the server cannot (no GDS, or the
+	 * algorithm failed there): the in-service path answers then. Sampled betweenness always stays in the service: its
+	 * answer states a standard error and a seeded draw of sources that GDS's sampling does not give.
+	 */
+	private @Nullable Ranking centralityInGds(Measure measure, List<Label> labels, List<String> kinds, String asOf,
+			Visibility visibility) {
+		GdsAnalytics.Algorithm algorithm = switch (measure) {
+			case DEGREE -> GdsAnalytics.Algorithm.DEGREE;
+			case PAGERANK -> GdsAnalytics.Algorithm.PAGERANK;
+			case BETWEENNESS -> GdsAnalytics.Algorithm.BETWEENNESS;
+		};
+		GdsAnalytics gds = this.gds;
+		if (gds == null || !gds.supports(algorithm)) {
+			return null;
+		}
+		Scope scope = scope(labels, kinds, asOf, visibility);
+		return gds.compute(algorithm, scope.actorLabels(), scope.tieKinds(), scope.date(), visibility, (graph) -> {
+			if (algorithm == GdsAnalytics.Algorithm.BETWEENNESS) {
+				long perSource = graph.actors() + 2 * graph.ties();
+				long affordable = (perSource == 0) ? graph.actors() : this.maxWork / perSource;
+				if (graph.actors() > affordable) {
+					throw new BadRequestException(tooLarge(graph.actors(), perSource, affordable)
+							+ ": exact betweenness needs a shortest-path search from every one of its " + graph.actors()
+							+ " actors. Ask for an estimate instead: 'samples: " + Math.max(1, affordable)
+							+ "' draws that many source actors at random (with 'seed') and states each score's "
+							+ "standard error; nothing was ranked");
+				}
+			}
+			return Ranking.of(gds.scores(algorithm, graph, visibility));
+		});
 	}
 
 	private Ranking betweenness(ActorGraph graph, @Nullable Integer samples, long seed) {
@@ -133,8 +182,12 @@ class AnalyticsController {
 	}
 
 	private String tooLarge(ActorGraph graph, long perSource, long affordable) {
-		return "The visible projection is too large for this answer within the service's time limit: " + graph.size()
-				+ " actors and " + ((perSource - graph.size()) / 2) + " actor-to-actor ties, where the service "
+		return tooLarge(graph.size(), perSource, affordable);
+	}
+
+	private String tooLarge(int actors, long perSource, long affordable) {
+		return "The visible projection is too large for this answer within the service's time limit: " + actors
+				+ " actors and " + ((perSource - actors) / 2) + " actor-to-actor ties, where the service "
 				+ "affords shortest-path searches from about " + affordable + " actors";
 	}
 
@@ -178,6 +231,10 @@ class AnalyticsController {
 		checkProjection(labels, kinds);
 		Split split = this.cache.answer(visibility,
 				List.of("communities", String.valueOf(labels), String.valueOf(kinds), String.valueOf(asOf)), () -> {
+					Split byGds = communitiesInGds(labels, kinds, asOf, visibility);
+					if (byGds != null) {
+						return byGds;
+					}
 					ActorGraph graph = projection(labels, kinds, asOf, visibility);
 					int[] community = Louvain.communities(graph);
 					Map<Integer, List<String>> members = new LinkedHashMap<>();
@@ -207,6 +264,30 @@ class AnalyticsController {
 		return new CommunityAnswer(split.modularity(), communities);
 	}
 
+	/** Louvain communities computed by Graph Data Science on the server, or null when it cannot. */
+	private @Nullable Split communitiesInGds(List<Label> labels, List<String> kinds, String asOf,
+			Visibility visibility) {
+		GdsAnalytics gds = this.gds;
+		if (gds == null || !gds.supports(GdsAnalytics.Algorithm.LOUVAIN)) {
+			return null;
+		}
+		Scope scope = scope(labels, kinds, asOf, visibility);
+		return gds.compute(GdsAnalytics.Algorithm.LOUVAIN, scope.actorLabels(), scope.tieKinds(), scope.date(),
+				visibility, (graph) -> {
+					GdsAnalytics.Communities split = gds.communities(graph, visibility);
+					Map<Long, List<String>> members = new LinkedHashMap<>();
+					split.community()
+						.forEach((id, community) -> members.computeIfAbsent(community, (c) -> new ArrayList<>()).add(id));
+					// largest first, then by their smallest id, so the numbering does not depend on GDS's node order
+					List<List<String>> largestFirst = members.values()
+						.stream()
+						.map((m) -> m.stream().sorted().toList())
+						.sorted(Comparator.comparing((List<String> m) -> -m.size()).thenComparing(List::getFirst))
+						.toList();
+					return new Split(largestFirst, split.modularity(), split.community().size());
+				});
+	}
+
 	private static void checkProjection(List<Label> labels, List<String> kinds) {
 		new ActorFilter(labels, null, null, null, null, null).actorLabels();
 		Vocabulary.requireKinds("kinds", kinds, Label.TIES);
@@ -221,6 +302,19 @@ class AnalyticsController {
 	 * @param sample how the scores were estimated, null when exact
 	 */
 	record Ranking(List<String> ids, double[] scores, double @Nullable [] errors, @Nullable Sample sample) {
+
+		/** The best of scores given by id (from Graph Data Science), ordered as {@link #of(ActorGraph, double[], double[], Sample)}. */
+		static Ranking of(Map<String, Double> scores) {
+			List<Map.Entry<String, Double>> order = scores.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() > 0)
+				.sorted(Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue())
+					.thenComparing(Map.Entry::getKey))
+				.limit(MAX_TOP)
+				.toList();
+			return new Ranking(order.stream().map(Map.Entry::getKey).toList(),
+					order.stream().mapToDouble(Map.Entry::getValue).toArray(), null, null);
+		}
 
 		static Ranking of(ActorGraph graph, double[] scores, double @Nullable [] errors, @Nullable Sample sample) {
 			List<Integer> order = IntStream.range(0, scores.length)
@@ -255,7 +349,19 @@ class AnalyticsController {
 
 	}
 
-	private ActorGraph projection(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {
+	/**
+	 * What a question projects: actors of these labels, tied through ties of these kinds (all when null), valid at
+	 * this date (any when null).
+	 */
+	record Scope(List<Label> actorLabels, @Nullable List<String> tieKinds, java.time.@Nullable LocalDate date) {
+	}
+
+	/**
+	 * The scope of a question, refused in words when its visible projection is larger than
+	 * {@code atlas.analytics.max-projection-rows}: the GDS path reads the same rows by the same Cypher, so the same
+	 * budget applies to both.
+	 */
+	private Scope scope(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {
 		List<Label> actorLabels = new ActorFilter(labels, null, null, null, null, null).actorLabels();
 		List<String> tieKinds = (kinds == null || kinds.isEmpty()) ? null : kinds;
 		java.time.LocalDate date = AsOf.parse(asOf);
@@ -266,7 +372,12 @@ class AnalyticsController {
 					+ "programmes, projects, cables and each other (atlas.analytics.max-projection-rows). Narrow "
 					+ "'labels' or 'kinds'; nothing was ranked");
 		}
-		return this.queries.projection(actorLabels, tieKinds, date, visibility);
+		return new Scope(actorLabels, tieKinds, date);
+	}
+
+	private ActorGraph projection(List<Label> labels, List<String> kinds, String asOf, Visibility visibility) {
+		Scope scope = scope(labels, kinds, asOf, visibility);
+		return this.queries.projection(scope.actorLabels(), scope.tieKinds(), scope.date(), visibility);
 	}
 
 	private List<Score> ranked(Ranking ranking, int top, Visibility visibility) {

@@ -59,6 +59,15 @@ public class GraphReads {
 		return run(this.statements.text(query), visibility, parameters, mapper);
 	}
 
+	/**
+	 * Runs a read statement given as text rather than as a file of {@code cypher/queries} (the Graph Data Science
+	 * statements, which only a server with GDS can compile), under the same timeout, deadline and count.
+	 */
+	public <T> List<T> listStatement(String text, Visibility visibility, Map<String, Object> parameters,
+			Function<Record, T> mapper) {
+		return run(text, visibility, parameters, mapper);
+	}
+
 	private <T> List<T> run(String text, Visibility visibility, Map<String, Object> parameters,
 			Function<Record, T> mapper) {
 		TransactionConfig config = withinDeadline(this.transactionConfig, this.transactionTimeout);

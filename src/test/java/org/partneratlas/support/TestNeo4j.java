@@ -7,6 +7,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.partneratlas.graph.GdsPlugin;
 
 /**
  * One in-process Neo4j (the harness) per test JVM: starting one costs seconds on two cores, so every integration
@@ -34,11 +35,13 @@ public final class TestNeo4j {
 
 	/**
 	 * A second in-process Neo4j for hand-made graphs with known answers: tests there may write and wipe freely
-	 * without disturbing the curated graph the application tests share.
+	 * without disturbing the curated graph the application tests share. It has Graph Data Science registered (the
+	 * shared one has not: the application tests run the analytics' fallback, the in-service path).
 	 */
 	public static synchronized Driver fixtures() {
 		if (fixtures == null) {
-			fixtures = start();
+			// with Graph Data Science (a test-scope dependency), for the tests comparing its answers with the service's
+			fixtures = start(GdsPlugin.onClasspath());
 			fixturesDriver = GraphDatabase.driver(fixtures.boltURI().toString(), AuthTokens.none(),
 					Config.builder().withoutEncryption().build());
 		}
@@ -59,8 +62,18 @@ public final class TestNeo4j {
 	}
 
 	private static Neo4j start() {
-		Neo4j started = Neo4jBuilders.newInProcessBuilder()
-			.withDisabledServer()
+		return start(false);
+	}
+
+	private static Neo4j start(boolean gds) {
+		var builder = Neo4jBuilders.newInProcessBuilder();
+		if (gds) {
+			builder.withConfig(GraphDatabaseSettings.procedure_unrestricted, GdsPlugin.UNRESTRICTED);
+			GdsPlugin.procedures().forEach(builder::withProcedure);
+			GdsPlugin.functions().forEach(builder::withFunction);
+			GdsPlugin.aggregationFunctions().forEach(builder::withAggregationFunction);
+		}
+		Neo4j started = builder.withDisabledServer()
 			.withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
 			.withConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofSeconds(30))
 			.build();
