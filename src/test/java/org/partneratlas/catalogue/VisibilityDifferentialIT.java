@@ -45,8 +45,16 @@ class VisibilityDifferentialIT {
 			answers.add(queries.profile(id, caller)
 				.map((p) -> p.ties().stream().map((t) -> t.edge().id() + t.counterparts().stream()
 					.map((c) -> c.node().id() + c.edge().id()).sorted().toList() + t.counterpartCount()).sorted().toList()
-					.toString())
+					.toString() + p.summary() + p.omittedTies())
 				.orElse("none"));
+			// a small limit and a small counterpart budget (some profiles need more than 3 rows): which ties are
+			// answered, where the budget cuts and the exact count left out must follow the visible ties alone
+			for (int[] bound : new int[][] { { 1, Profile.COUNTERPART_BUDGET }, { 2, 3 }, { 500, 3 } }) {
+				answers.add(queries.profile(id, bound[0], caller, bound[1])
+					.map((p) -> p.ties().stream().map((t) -> t.edge().id() + t.counterpartCount()).toList() + " "
+							+ p.omittedTies() + " " + p.truncated() + " " + p.cut() + " " + p.summary())
+					.orElse("none"));
+			}
 		}
 		for (List<Label> labels : List.of(List.of(Label.ORGANISATION), List.of(Label.INSTRUMENT))) {
 			HashMap<String, Object> filters = new HashMap<>();
@@ -76,6 +84,25 @@ class VisibilityDifferentialIT {
 						: listing.pageParameters();
 				assertThat(reads.list(file + "-by-kind", caller, parameters, (r) -> r.get(0).toString()))
 					.as(file + " " + labels).isEqualTo(reads.list(file, caller, parameters, (r) -> r.get(0).toString()));
+			}
+		}
+		// the anchored listings (party given) answer as the plain ones, which check every instrument for the tie
+		for (int i = 0; i < 3; i++) {
+			HashMap<String, Object> byParty = new HashMap<>();
+			byParty.put("party", "org:a" + pick.nextInt(24));
+			Listing forward = Listing.of(List.of(Label.INSTRUMENT, Label.PROJECT), byParty, 2, null, null, null, sealer,
+					caller);
+			Listing backward = Listing.of(List.of(Label.INSTRUMENT), byParty, null, null, 2, null, sealer, caller);
+			assertThat(forward.statement("catalogue/list-forward")).isEqualTo("catalogue/list-forward-anchored");
+			answers.add(queries.page(forward, caller).nodes().stream().map(Entity::id).toList() + " "
+					+ queries.page(backward, caller).nodes().stream().map(Entity::id).toList() + " "
+					+ queries.count(forward, caller));
+			for (String file : List.of("catalogue/list-forward", "catalogue/list-backward", "catalogue/list-count")) {
+				Listing listing = file.endsWith("backward") ? backward : forward;
+				Map<String, Object> parameters = file.endsWith("count") ? listing.countParameters()
+						: listing.pageParameters();
+				assertThat(reads.list(file + "-anchored", caller, parameters, (r) -> r.get(0).toString()))
+					.as(file + " " + byParty).isEqualTo(reads.list(file, caller, parameters, (r) -> r.get(0).toString()));
 			}
 		}
 		answers.add(queries.search("Actor", null, 50, caller)
