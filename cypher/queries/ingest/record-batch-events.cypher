@@ -1,4 +1,4 @@
-// Appends a create-only import's audit events in batches: one AuditBatch node stands for up to 500 CREATED or
+// Appends a streamed import's audit events of creations in batches: one AuditBatch node stands for up to 500 CREATED or
 // LINKED events, one entry per item in each of its lists (items, actions, froms, tos, versions, changes, accesses:
 // the item's access list joined by spaces), with what the events share (id, by, role, requestId, reason, at).
 // itemText, fromText and toText are the full-text index's keys. editing/history.cypher reads each entry as the

@@ -38,7 +38,8 @@ final class ImportBatches {
 	private static final int SLICE = 5_000;
 
 	/**
-	 * Audit events an {@code AuditBatch} node stands for on the create-only path. One node a change (14 properties,
+	 * Audit events of creations an {@code AuditBatch} node stands for (a streamed run's; an update's event is a node of
+	 * its own, with the state before it). One node a change (14 properties,
 	 * three range-index entries) was about half the store's work per tie (bench/results/2026-11-30-import.md); a batch
 	 * node is one full-text document. History reads a whole batch node to find an item's entry, so a batch stays small
 	 * enough that a node with many ties reads little (500 entries of about 400 bytes of changes each: some 200 kB).
@@ -187,14 +188,20 @@ final class ImportBatches {
 		journal.put("tieIds", createdTieIds);
 		journal.put("tieFroms", createdTieFroms);
 		journal.put("updated", updated);
-		return this.createOnly ? new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, List.of(),
-				auditBatches(events), journal)
-				: new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, List.copyOf(events), List.of(),
-						journal);
+		// A creation's event goes into an audit batch (on both paths: nothing was there before it, so it has no earlier
+		// state to hide); an update's is an event of its own, with the state before it.
+		List<Map<String, Object>> created = new ArrayList<>();
+		List<Map<String, Object>> changed = new ArrayList<>();
+		for (Map<String, Object> event : events) {
+			boolean creation = "CREATED".equals(event.get("action")) || "LINKED".equals(event.get("action"));
+			(creation ? created : changed).add(event);
+		}
+		return new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, changed, auditBatches(created),
+				journal);
 	}
 
 	/**
-	 * The create-only path's audit events as {@code AuditBatch} nodes of up to {@link #AUDIT_BATCH} entries
+	 * The audit events of a batch's creations as {@code AuditBatch} nodes of up to {@link #AUDIT_BATCH} entries
 	 * (ingest/record-batch-events.cypher says the shape): what the events share once, what each says in lists, an
 	 * entry at the same index of each list. Every event of a run shares who, role, request id and reason.
 	 */

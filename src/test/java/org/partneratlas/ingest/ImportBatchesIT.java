@@ -262,12 +262,20 @@ class ImportBatchesIT {
 		assertThat(history("org:bulk-h-", true, green)).isEmpty();
 		assertThat(history("ORG:BULK-H-1", true, green)).isEmpty();
 
-		// a later change is an event of its own, newest first, above the batch's
-		ImportReport changed = importer.run(dataset(dir, "bulk-h", 40, 2), false, RUNNER, (p) -> {
+		// a later run takes the MERGE path (its nodes are stored): a change is an event of its own, newest first,
+		// above the batch's; what it creates is batch-audited too
+		ImportReport changed = importer.run(dataset(dir, "bulk-h", 45, 2), false, RUNNER, (p) -> {
 		});
+		assertThat(changed.problems()).isEmpty();
 		assertThat(changed.updated()).isEqualTo(2);
+		assertThat(changed.created()).isEqualTo(5 + links(45).size() - links(40).size());
 		assertThat(history("org:bulk-h-1", false, green)).extracting((e) -> e.get("action"))
 			.containsExactly("UPDATED", "CREATED");
+		assertThat(count("MATCH (e:AuditEvent {reason: '" + reason + "'}) RETURN count(e)")).isEqualTo(2);
+		for (int i = 40; i < 45; i++) {
+			assertThat(history("org:bulk-h-" + i, false, green)).extracting((e) -> e.get("action"))
+				.containsExactly("CREATED");
+		}
 	}
 
 	/** Once the import writes ties (every node committed), a concurrent edit deletes a node a later tie batch names. */
