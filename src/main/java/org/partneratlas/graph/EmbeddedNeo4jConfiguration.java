@@ -45,12 +45,7 @@ class EmbeddedNeo4jConfiguration {
 		Path home = embedded.dataDirectory().toAbsolutePath();
 		long started = System.nanoTime();
 		var phase = StartupPhases.begin("embedded Neo4j");
-		boolean gds = GdsPlugin.onClasspath();
-		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
-		if (gds) {
-			builder.setConfig(GraphDatabaseSettings.procedure_unrestricted, GdsPlugin.UNRESTRICTED);
-		}
-		DatabaseManagementService dbms = builder
+		DatabaseManagementService dbms = GdsPlugin.allowedIn(new DatabaseManagementServiceBuilder(home))
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
 			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -67,11 +62,7 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
 			.build();
-		if (gds) {
-			int registered = GdsPlugin
-				.register((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
-			log.info("Graph Data Science on the classpath: {} procedures and functions registered", registered);
-		}
+		GdsPlugin.registerIn(dbms);
 		phase.close();
 		log.info("Embedded Neo4j started in {} ms, data in {}", (System.nanoTime() - started) / 1_000_000, home);
 		return dbms;

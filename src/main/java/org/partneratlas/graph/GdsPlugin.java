@@ -12,9 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Graph Data Science in an embedded DBMS, when its jars are on the classpath (the {@code gds} Maven profile, or test
@@ -24,8 +29,13 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * aggregation {@code gds.graph.project} (listed nowhere). The kernel extension ({@code opengds-extension}) loads
  * itself through the service loader. Without the jars nothing happens and nothing is slower: the package stays
  * without GDS by default (it adds about 150 jars).
+ * <p>
+ * Two calls in the embedded DBMS's start ({@link #allowedIn} before it, {@link #registerIn} after it); the tests'
+ * GDS harness registers through the same {@link #register}, so what is tested is what the service does.
  */
 public final class GdsPlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(GdsPlugin.class);
 
 	/** The Cypher aggregation behind {@code gds.graph.project(...)} in a Cypher projection. */
 	static final String AGGREGATION = "org.neo4j.gds.projection.CypherAggregation";
@@ -63,10 +73,32 @@ public final class GdsPlugin {
 	}
 
 	/**
+	 * A DBMS to be started with GDS's procedures unrestricted (they read the kernel's internals) when GDS is on the
+	 * classpath; unchanged otherwise.
+	 */
+	public static DatabaseManagementServiceBuilder allowedIn(DatabaseManagementServiceBuilder builder) {
+		return onClasspath() ? builder.setConfig(GraphDatabaseSettings.procedure_unrestricted, UNRESTRICTED) : builder;
+	}
+
+	/**
+	 * Registers GDS in the default database of a started DBMS (made by {@link #allowedIn}) when GDS is on the
+	 * classpath, and says so in the log; does nothing otherwise.
+	 */
+	public static void registerIn(DatabaseManagementService dbms) {
+		if (!onClasspath()) {
+			return;
+		}
+		long started = System.nanoTime();
+		int registered = register((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+		log.info("Graph Data Science on the classpath: {} procedures and functions registered in {} ms", registered,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
 	 * Registers GDS's procedures and functions in a started database.
 	 * @return how many were registered (0 without GDS)
 	 */
-	static int register(GraphDatabaseAPI db) {
+	public static int register(GraphDatabaseAPI db) {
 		if (!onClasspath()) {
 			return 0;
 		}

@@ -40,7 +40,6 @@ import org.partneratlas.support.TestNeo4j;
  * in-service answer on the graph that caller may see), no in-memory graph left behind, and the fallback to the
  * service where the server has no GDS or it is switched off.
  */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GdsAnalyticsIT {
 
 	static final AtlasProperties PROPERTIES = new AtlasProperties(null, Duration.ofSeconds(30), null, "neo4j");
@@ -51,7 +50,7 @@ class GdsAnalyticsIT {
 
 	static AnalyticsController withGds(GraphReads reads, long maxWork) {
 		return new AnalyticsController(new AnalyticsQueries(reads), reads, Graphs.cache(), Graphs.WORK,
-				gds(reads, TestNeo4j.fixtures(), "auto"), maxWork, Long.MAX_VALUE - 1);
+				gds(reads, TestNeo4j.fixturesWithGds(), "auto"), maxWork, Long.MAX_VALUE - 1);
 	}
 
 	static AnalyticsController inService(GraphReads reads) {
@@ -59,9 +58,14 @@ class GdsAnalyticsIT {
 				Long.MAX_VALUE - 1);
 	}
 
+	@org.junit.jupiter.api.BeforeAll
+	static void registerGds() {
+		TestNeo4j.fixturesWithGds();
+	}
+
 	@Test
 	void theServerWithGdsOffersEveryAlgorithmTheServiceHandsIt() {
-		GdsAnalytics gds = gds(Fixtures.load("connectivity"), TestNeo4j.fixtures(), "auto");
+		GdsAnalytics gds = gds(Fixtures.load("connectivity"), TestNeo4j.fixturesWithGds(), "auto");
 		for (GdsAnalytics.Algorithm algorithm : GdsAnalytics.Algorithm.values()) {
 			assertThat(gds.supports(algorithm)).as(algorithm.name()).isTrue();
 		}
@@ -72,7 +76,7 @@ class GdsAnalyticsIT {
 		Driver plain = TestNeo4j.driver();
 		GraphReads plainReads = new GraphReads(plain, new CypherStatements(), new SimpleMeterRegistry(), PROPERTIES);
 		GdsAnalytics absent = gds(plainReads, plain, "auto");
-		GdsAnalytics off = gds(Fixtures.load("connectivity"), TestNeo4j.fixtures(), "off");
+		GdsAnalytics off = gds(Fixtures.load("connectivity"), TestNeo4j.fixturesWithGds(), "off");
 		for (GdsAnalytics.Algorithm algorithm : GdsAnalytics.Algorithm.values()) {
 			assertThat(absent.supports(algorithm)).as("no GDS on the server: " + algorithm).isFalse();
 			assertThat(off.supports(algorithm)).as("switched off: " + algorithm).isFalse();
@@ -104,22 +108,29 @@ class GdsAnalyticsIT {
 	}
 
 	/**
-	 * KNOWN MISMATCH, not yet understood (2026-12-01): run after this test, the differential above fails for graph 301
-	 * (the GDS degree of the RED caller covers 15 actors instead of 18), deterministically, while it passes when run
-	 * first (as ordered here) and the direct comparison passes. Until it is explained GDS is off by default
-	 * ({@code atlas.analytics.gds=off}); reproduce by removing the {@code @Order} annotations.
+	 * A larger graph, then (after its wipe) a smaller one whose nodes take new or reused ids, in one test so that the
+	 * sequence is checked whatever order the methods run in: a GDS answer computed after a larger graph was projected,
+	 * wiped and replaced must still be the in-service answer on the graph the caller sees (a run on 2026-12-01 saw the
+	 * RED caller's GDS degree over 15 actors instead of 18 in this sequence, then split over two methods; not seen
+	 * again since, with GDS registered by the production {@code GdsPlugin.register} after start).
 	 */
 	@Test
-	@org.junit.jupiter.api.Order(2)
-	void gdsAgreesWithTheServiceOnLargerGeneratedGraphs() {
-		for (long seed : new long[] { 401 }) {
-			MarkedGraphs graphs = new MarkedGraphs(seed, 120, 90);
-			GraphReads reads = Fixtures.load("gds-large-" + seed, graphs::marked);
-			for (Visibility caller : graphs.callers(2)) {
-				assertAgree(reads, caller, "graph " + seed + ", " + caller);
-			}
+	void gdsAgreesWithTheServiceOnLargerGeneratedGraphsAndAfterTheirWipe() {
+		MarkedGraphs graphs = new MarkedGraphs(401, 120, 90);
+		GraphReads reads = Fixtures.load("gds-large-401", graphs::marked);
+		for (Visibility caller : graphs.callers(2)) {
+			assertAgree(reads, caller, "graph 401, " + caller);
 		}
 		assertThat(graphsInCatalogue()).isEmpty();
+		differential(301, "gds-after-large-").forEach((test) -> {
+			try {
+				test.getExecutable().execute();
+			}
+			catch (Throwable failed) {
+				throw new AssertionError(test.getDisplayName() + " after graph 401 was wiped: " + failed.getMessage(),
+						failed);
+			}
+		});
 	}
 
 	/**
@@ -127,29 +138,35 @@ class GdsAnalyticsIT {
 	 * answer a caller gets equals the in-service answer anyone gets on the graph filtered to what that caller may see.
 	 */
 	@TestFactory
-	@org.junit.jupiter.api.Order(1)
 	Stream<DynamicTest> aGdsAnswerForACallerIsTheInServiceAnswerOnTheGraphTheCallerSees() {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (long seed : new long[] { 301, 302, 303 }) {
-			MarkedGraphs graphs = new MarkedGraphs(seed, 24, 20);
-			List<Visibility> who = graphs.callers(6);
-			GraphReads marked = Fixtures.load("gds-marked-" + seed, graphs::marked);
-			List<Answers> actual = new ArrayList<>();
-			for (Visibility caller : who) {
-				actual.add(Answers.of(withGds(marked, Long.MAX_VALUE), caller));
-			}
-			for (int c = 0; c < who.size(); c++) {
-				Visibility caller = who.get(c);
-				GraphReads seen = Fixtures.load("gds-seen-" + seed + "-" + c, () -> graphs.seenBy(caller));
-				Answers expected = Answers.of(inService(seen), Visibility.ANONYMOUS);
-				Answers got = actual.get(c);
-				String name = "graph " + seed + ", " + caller;
-				tests.add(DynamicTest.dynamicTest(name, () -> got.assertAgreesWith(expected, name)));
-			}
+			tests.addAll(differential(seed, "gds-"));
 		}
 		tests.add(DynamicTest.dynamicTest("no in-memory graph left behind",
 				() -> assertThat(graphsInCatalogue()).isEmpty()));
 		return tests.stream();
+	}
+
+	/** The differential on one generated graph: the GDS answers are computed first, for every caller, then compared. */
+	private static List<DynamicTest> differential(long seed, String prefix) {
+		List<DynamicTest> tests = new ArrayList<>();
+		MarkedGraphs graphs = new MarkedGraphs(seed, 24, 20);
+		List<Visibility> who = graphs.callers(6);
+		GraphReads marked = Fixtures.load(prefix + "marked-" + seed, graphs::marked);
+		List<Answers> actual = new ArrayList<>();
+		for (Visibility caller : who) {
+			actual.add(Answers.of(withGds(marked, Long.MAX_VALUE), caller));
+		}
+		for (int c = 0; c < who.size(); c++) {
+			Visibility caller = who.get(c);
+			GraphReads seen = Fixtures.load(prefix + "seen-" + seed + "-" + c, () -> graphs.seenBy(caller));
+			Answers expected = Answers.of(inService(seen), Visibility.ANONYMOUS);
+			Answers got = actual.get(c);
+			String name = "graph " + seed + ", " + caller;
+			tests.add(DynamicTest.dynamicTest(name, () -> got.assertAgreesWith(expected, name)));
+		}
+		return tests;
 	}
 
 	@Test
@@ -208,7 +225,7 @@ class GdsAnalyticsIT {
 	}
 
 	static List<String> graphsInCatalogue() {
-		try (var session = TestNeo4j.fixtures().session()) {
+		try (var session = TestNeo4j.fixturesWithGds().session()) {
 			return session.run("CALL gds.graph.list() YIELD graphName RETURN graphName")
 				.list((r) -> r.get("graphName").asString());
 		}

@@ -7,6 +7,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.partneratlas.graph.GdsPlugin;
 
 /**
@@ -35,17 +36,31 @@ public final class TestNeo4j {
 
 	/**
 	 * A second in-process Neo4j for hand-made graphs with known answers: tests there may write and wipe freely
-	 * without disturbing the curated graph the application tests share. It has Graph Data Science registered (the
-	 * shared one has not: the application tests run the analytics' fallback, the in-service path).
+	 * without disturbing the curated graph the application tests share. Started without Graph Data Science (its
+	 * registration costs seconds that only the GDS tests need): see {@link #fixturesWithGds()}.
 	 */
 	public static synchronized Driver fixtures() {
 		if (fixtures == null) {
-			// with Graph Data Science (a test-scope dependency), for the tests comparing its answers with the service's
-			fixtures = start(GdsPlugin.onClasspath());
+			fixtures = start(true);
 			fixturesDriver = GraphDatabase.driver(fixtures.boltURI().toString(), AuthTokens.none(),
 					Config.builder().withoutEncryption().build());
 		}
 		return fixturesDriver;
+	}
+
+	private static boolean fixturesHaveGds;
+
+	/**
+	 * The fixtures Neo4j with Graph Data Science (a test-scope dependency) registered, by the production
+	 * {@link GdsPlugin#register} the embedded DBMS uses, once per JVM and only when a GDS test asks for it.
+	 */
+	public static synchronized Driver fixturesWithGds() {
+		Driver driver = fixtures();
+		if (!fixturesHaveGds) {
+			GdsPlugin.register((GraphDatabaseAPI) fixtures.defaultDatabaseService());
+			fixturesHaveGds = true;
+		}
+		return driver;
 	}
 
 	private static Neo4j edits;
@@ -65,13 +80,11 @@ public final class TestNeo4j {
 		return start(false);
 	}
 
-	private static Neo4j start(boolean gds) {
+	/** @param gdsAllowed whether GDS's procedures may be registered later (unrestricted; costs nothing until then) */
+	private static Neo4j start(boolean gdsAllowed) {
 		var builder = Neo4jBuilders.newInProcessBuilder();
-		if (gds) {
+		if (gdsAllowed) {
 			builder.withConfig(GraphDatabaseSettings.procedure_unrestricted, GdsPlugin.UNRESTRICTED);
-			GdsPlugin.procedures().forEach(builder::withProcedure);
-			GdsPlugin.functions().forEach(builder::withFunction);
-			GdsPlugin.aggregationFunctions().forEach(builder::withAggregationFunction);
 		}
 		Neo4j started = builder.withDisabledServer()
 			.withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
