@@ -34,6 +34,12 @@ start() { # $1: atlas.analytics.gds
     kill -0 "$app_pid" 2>/dev/null || { echo "service died, see $log" >&2; exit 1; }
     sleep 0.2
   done
+  # the web server answers before the schema check is done: wait until a data question is answered
+  for _ in $(seq 1 600); do
+    curl -s -m 5 -H 'Content-Type: application/json' -d '{"query":"{ search(text: \"a\") { node { id } } }"}' \
+      "http://127.0.0.1:$port/graphql" | grep -q UNAVAILABLE || break
+    sleep 0.5
+  done
   local cpu wall; cpu=$(cut -d')' -f2 "/proc/$app_pid/stat" | awk '{print ($12 + $13) * 10}')
   wall=$(( ($(date +%s%N) - t0) / 1000000 ))
   printf '{"arm":"%s","start":true,"cpuMs":%s,"wallMs":%s,"load":"%s","gdsLog":"%s"}\n' "$1" "$cpu" "$wall" \

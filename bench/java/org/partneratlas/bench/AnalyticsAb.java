@@ -48,7 +48,7 @@ public final class AnalyticsAb {
 		try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND)) {
 			for (int rep = 0; rep <= reps; rep++) {
-				String asOf = (rep == 0) ? "" : String.format(", asOf: \"2099-01-%02d\"", rep);
+				String asOf = (rep == 0) ? "" : String.format(java.util.Locale.ROOT, ", asOf: \"2099-01-%02d\"", rep);
 				for (var q : questions.entrySet()) {
 					String query = "{ " + String.format(q.getValue(), asOf) + " }";
 					long cpu0 = Bench.cpuTicks(pid);
@@ -64,7 +64,7 @@ public final class AnalyticsAb {
 					boolean error = response.statusCode() != 200 || body.contains("\"errors\"");
 					String line = "{\"arm\":" + Bench.json(arm) + ",\"round\":" + round + ",\"rep\":" + rep
 							+ ",\"question\":" + Bench.json(q.getKey()) + ",\"cpuMs\":" + (cpu1 - cpu0) * 10
-							+ ",\"wallMs\":" + String.format("%.1f", wallMs) + ",\"load\":" + Bench.json(load())
+							+ ",\"wallMs\":" + String.format(java.util.Locale.ROOT, "%.1f", wallMs) + ",\"load\":" + Bench.json(load())
 							+ ",\"error\":" + error + ",\"answer\":" + Bench.json(body) + "}\n";
 					w.write(line);
 					w.flush();
