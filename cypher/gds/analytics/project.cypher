@@ -2,6 +2,7 @@
 // visible rows as cypher/queries/analytics/projection.cypher (its MATCH and WHERE lines, verbatim: a test compares
 // them), as undirected pairs whose weight is how many visible ties the two actors share. The graph holds only what the
 // caller may see, has a name made for this one computation, and is dropped by the service as soon as it has answered.
+// `pairs` counts the pairs handed to GDS, so the service can check that the in-memory graph holds every one of them.
 // Parameters: $graphName, $labels, $tieKinds, $asOf, $grants.
 CALL () {
   MATCH (v:Entity)-[r]-(a:Actor)
@@ -31,5 +32,5 @@ CALL () {
 }
 WITH source, target, sum(weight) AS weight
 WITH gds.graph.project($graphName, source, target, {relationshipProperties: {weight: toFloat(weight)}},
-  {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.nodeCount AS actors, g.relationshipCount / 2 AS ties
+  {undirectedRelationshipTypes: ['*']}) AS g, count(*) AS pairs
+RETURN g.nodeCount AS actors, g.relationshipCount / 2 AS ties, pairs

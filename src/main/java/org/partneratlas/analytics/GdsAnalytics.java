@@ -160,10 +160,17 @@ class GdsAnalytics {
 			long[] size = this.reads
 				.listStatement(this.statements.get("project"), visibility, parameters,
 						(r) -> new long[] { r.get("actors").isNull() ? 0 : r.get("actors").asLong(),
-								r.get("ties").isNull() ? 0 : r.get("ties").asLong() })
+								r.get("ties").isNull() ? 0 : r.get("ties").asLong(), r.get("pairs").asLong() })
 				.stream()
 				.findFirst()
-				.orElse(new long[] { 0, 0 });
+				.orElse(new long[] { 0, 0, 0 });
+			if (size[1] != size[2]) {
+				// GDS's in-memory graph lost pairs it was handed (seen under heavy load, 2026-12-01): its answer would be
+				// wrong, so it is not used
+				log.error("Graph Data Science projected {} of the {} actor pairs handed to it for {}: answering in the "
+						+ "service", size[1], size[2], algorithm);
+				return null;
+			}
 			return work.apply(new Projected(name, (int) size[0], size[1]));
 		}
 		catch (ClientException ex) {
