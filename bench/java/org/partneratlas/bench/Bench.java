@@ -327,6 +327,12 @@ public final class Bench {
 		if (firstError.get() != null) {
 			m.put("firstError", firstError.get());
 		}
+		if (done == 0 && errors.get() > 0) {
+			// every request failed: a fault of the harness or the statement, never a figure (its rounds would read as 0/s)
+			m.put("fault", true);
+			System.err.printf("BENCH FAULT: %s %s at c=%d answered no request without an error: %s%n", shape, mode, c,
+					firstError.get());
+		}
 		record("warmup", key, m);
 	}
 
@@ -867,7 +873,8 @@ public final class Bench {
 			return cypher("catalogue/search", p);
 		}));
 		shapes.add(new Shape("profile", (i) -> gql(profileQ, Map.of("id", centres.get(i % n))),
-				(i) -> cypher("catalogue/profile", Map.of("id", centres.get(i % n)))));
+				// the schema's defaults: the first 200 ties, counterparts within 10,000 visible rows
+				(i) -> cypher("catalogue/profile", Map.of("id", centres.get(i % n), "limit", 200, "budget", 10_000))));
 		shapes.add(new Shape("neighbourhood", (i) -> gql(neighbourhoodQ, Map.of("id", centres.get(i % n))), (i) -> {
 			Map<String, Object> p = new HashMap<>();
 			p.put("id", centres.get(i % n));
@@ -897,6 +904,7 @@ public final class Bench {
 			p.put("instrumentKinds", kindSets.get(i % n));
 			p.put("asOf", null);
 			p.put("limit", 301);
+			p.put("budget", 10_000); // the service's work budget (ConnectionQueries.COVERAGE_BUDGET)
 			return cypher("connections/coverage", p);
 		}));
 		shapes.add(new Shape("centrality", (i) -> gql(centralityQ, Map.of()), (i) -> {
