@@ -452,13 +452,14 @@ public final class Bench {
 
 	/**
 	 * One JFR recording of the service ({@code jcmd servicePid JFR.start}, profile settings) per shape, under GraphQL at
-	 * concurrency 16 for {@code jfrSeconds} (20), into {@code jfr=dir}: bench/jfr-layers.py breaks it down by layer.
+	 * concurrency {@code jfrConcurrency} (16) for {@code jfrSeconds} (20), into {@code jfr=dir}: bench/jfr-layers.py breaks it down by layer.
 	 */
 	void profiles(Generator g, List<String> only) throws Exception {
 		String pid = this.options.get("servicePid");
 		Path dir = Path.of(this.options.get("jfr"));
 		Files.createDirectories(dir);
 		int seconds = Integer.parseInt(this.options.getOrDefault("jfrSeconds", "20"));
+		int concurrency = Integer.parseInt(this.options.getOrDefault("jfrConcurrency", "16"));
 		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 		Map<String, IntFunction<String>> bare = bareShapes(g);
 		for (Shape shape : shapes(g)) {
@@ -474,9 +475,9 @@ public final class Bench {
 				if (call == null) {
 					continue;
 				}
-				Path file = dir.resolve(shape.name + "-" + mode + ".jfr").toAbsolutePath();
+				Path file = dir.resolve(shape.name + "-" + mode + "-c" + concurrency + ".jfr").toAbsolutePath();
 				exec(jcmd, pid, "JFR.start", "name=thin", "settings=profile");
-				run(call, 16, seconds, new AtomicLong(), new AtomicReference<>());
+				run(call, concurrency, seconds, new AtomicLong(), new AtomicReference<>());
 				exec(jcmd, pid, "JFR.stop", "name=thin", "filename=" + file);
 				log("profile %s %s: %s", shape.name, mode, file);
 			}
