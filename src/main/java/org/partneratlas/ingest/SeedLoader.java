@@ -23,9 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * At start: applies the schema, then loads the curated graph when the store holds none. A rejected seed stops the
  * start with every problem listed, and nothing written.
+ * <p>
+ * The work begins on its own thread as soon as this bean is built, while the rest of the Spring context (GraphQL
+ * schema, security, actuator) is still being built, and {@link #run} (an {@link ApplicationRunner}: the last step
+ * before the service turns ready) waits for it and rethrows its failure. Readiness therefore still means "schema
+ * applied and curated graph loaded"; only the wait overlaps with the context (issue 13 §4).
  */
 @Component
-public class SeedLoader implements ApplicationRunner {
+public class SeedLoader implements ApplicationRunner, org.springframework.beans.factory.InitializingBean,
+		org.springframework.beans.factory.DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -48,8 +54,60 @@ public class SeedLoader implements ApplicationRunner {
 		this.statements = statements;
 	}
 
+	private java.util.concurrent.@org.jspecify.annotations.Nullable CompletableFuture<Void> atStart;
+
+	/** Begins the start's work (schema, store state, seed load) on its own thread. */
+	@Override
+	public void afterPropertiesSet() {
+		var work = new java.util.concurrent.CompletableFuture<Void>();
+		Thread thread = new Thread(() -> {
+			try {
+				prepareStore();
+				work.complete(null);
+			}
+			catch (Throwable ex) {
+				work.completeExceptionally(ex);
+			}
+		}, "atlas-store-start");
+		thread.setDaemon(true);
+		this.atStart = work;
+		thread.start();
+	}
+
+	/** Waits for the start's work: the service turns ready only after it, and not at all if it failed. */
 	@Override
 	public void run(ApplicationArguments args) {
+		var work = java.util.Objects.requireNonNull(this.atStart);
+		try (var phase = StartupPhases.begin("ready: waiting for the store's start work")) {
+			work.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("The store could not be prepared", ex.getCause());
+		}
+	}
+
+	/** A context closed (or failed) while the work still runs: let it end before the database goes. */
+	@Override
+	public void destroy() {
+		var work = this.atStart;
+		if (work != null) {
+			try {
+				work.get(2, java.util.concurrent.TimeUnit.MINUTES);
+			}
+			catch (Exception ex) {
+				// reported by run(), or the context is going away anyway
+			}
+		}
+	}
+
+	/** Schema, then the store's state, then unfinished imports undone and the curated graph loaded where needed. */
+	void prepareStore() {
 		try (var phase = StartupPhases.begin("schema (cypher/schema, indexes online)")) {
 			this.schema.apply();
 		}
