@@ -35,7 +35,10 @@ public class PartnerAtlasApplication {
 			System.exit(SpringApplication.exit(context, () -> code));
 		}
 		StartupPhases.mainStarted();
-		SpringApplication.run(PartnerAtlasApplication.class, args);
+		SpringApplication application = new SpringApplication(PartnerAtlasApplication.class);
+		// the embedded Neo4j starts on its own thread as soon as the settings are known, beside the context
+		application.addListeners(new org.partneratlas.graph.EmbeddedNeo4jEarlyStart());
+		application.run(args);
 	}
 
 }

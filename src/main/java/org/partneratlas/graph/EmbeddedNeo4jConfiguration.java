@@ -45,9 +45,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * Active when {@code spring.neo4j.uri} is empty (the {@code NEO4J_URI} environment variable sets it).
  * <p>
- * <b>Started alongside the Spring context</b> (issue 13 §4): as soon as the bean definitions are read
- * ({@link Start}, a bean factory post-processor, runs before the web server and the singletons are built), Neo4j
- * starts on its own thread, and the {@code Driver} bean is a stand-in that waits for it on first use. The context's
+ * <b>Started alongside the Spring context</b> (issue 13 §4): from {@code main}, as soon as the environment is prepared
+ * ({@link EmbeddedNeo4jEarlyStart}), otherwise as soon as the bean definitions are read ({@link Start}, a bean factory
+ * post-processor, runs before the web server and the singletons are built), Neo4j starts on its own thread, and the {@code Driver} bean is a stand-in that waits for it on first use. The context's
  * own work (web server, GraphQL schema, security, actuator) and Neo4j's start then share the machine's cores instead of
  * running one after the other on {@code main}: 4-10 s of a start's wall time. Readiness is unchanged: the service
  * turns ready only once the schema and the curated graph are in ({@code SeedLoader}), and a Neo4j that fails to start
@@ -84,7 +84,7 @@ class EmbeddedNeo4jConfiguration {
 		InvocationHandler handler = (proxy, method, args) -> {
 			switch (method.getName()) {
 				case "toString" -> {
-					return "Driver to the embedded Neo4j (" + (start.started.isDone() ? "started" : "starting") + ")";
+					return "Driver to the embedded Neo4j (" + (start.isDone() ? "started" : "starting") + ")";
 				}
 				case "hashCode" -> {
 					return System.identityHashCode(proxy);
@@ -112,6 +112,33 @@ class EmbeddedNeo4jConfiguration {
 
 	/** The DBMS and the driver to it. */
 	record Started(DatabaseManagementService dbms, Driver driver) {
+
+		/** Closes the driver, then shuts the DBMS down. */
+		void close() {
+			try {
+				this.driver.close();
+			}
+			finally {
+				this.dbms.shutdown();
+			}
+		}
+
+	}
+
+	/** Starts the DBMS (and builds the driver to it) on a thread of its own; the future says when and how it ended. */
+	static CompletableFuture<Started> startOnItsOwnThread(AtlasProperties properties) {
+		CompletableFuture<Started> started = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				started.complete(start(properties));
+			}
+			catch (Throwable ex) {
+				started.completeExceptionally(ex);
+			}
+		}, "embedded-neo4j-start");
+		thread.setDaemon(true);
+		thread.start();
+		return started;
 	}
 
 	/**
@@ -122,7 +149,8 @@ class EmbeddedNeo4jConfiguration {
 	 */
 	static final class Start implements BeanFactoryPostProcessor, EnvironmentAware, DisposableBean {
 
-		private final CompletableFuture<Started> started = new CompletableFuture<>();
+		/** Null until the bean factory is post-processed. */
+		private volatile @Nullable CompletableFuture<Started> started;
 
 		private @Nullable Environment environment;
 
@@ -135,21 +163,22 @@ class EmbeddedNeo4jConfiguration {
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 			AtlasProperties properties = Binder.get(java.util.Objects.requireNonNull(this.environment))
 				.bindOrCreate("atlas", AtlasProperties.class);
-			Thread thread = new Thread(() -> {
-				try {
-					this.started.complete(start(properties));
-				}
-				catch (Throwable ex) {
-					this.started.completeExceptionally(ex);
-				}
-			}, "embedded-neo4j-start");
-			thread.setDaemon(true);
-			thread.start();
+			CompletableFuture<Started> early = EmbeddedNeo4jEarlyStart.adopt(properties);
+			this.started = (early != null) ? early : startOnItsOwnThread(properties);
+		}
+
+		boolean isDone() {
+			var current = this.started;
+			return current != null && current.isDone();
 		}
 
 		Started await() {
+			var current = this.started;
+			if (current == null) {
+				throw new IllegalStateException("The embedded Neo4j was asked for before it was started");
+			}
 			try {
-				return this.started.join();
+				return current.join();
 			}
 			catch (CompletionException ex) {
 				Throwable cause = ex.getCause();
@@ -165,19 +194,18 @@ class EmbeddedNeo4jConfiguration {
 
 		@Override
 		public void destroy() {
+			var current = this.started;
+			if (current == null) {
+				return; // the context failed before the start began
+			}
 			Started done;
 			try {
-				done = this.started.join();
+				done = current.join();
 			}
 			catch (CompletionException ex) {
 				return; // never started: nothing to shut down
 			}
-			try {
-				done.driver().close();
-			}
-			finally {
-				done.dbms().shutdown();
-			}
+			done.close();
 		}
 
 	}
