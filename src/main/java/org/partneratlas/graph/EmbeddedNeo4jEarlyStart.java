@@ -39,7 +39,9 @@ public final class EmbeddedNeo4jEarlyStart implements ApplicationListener<Applic
 			AtlasProperties properties = Binder.get(environment).bindOrCreate("atlas", AtlasProperties.class);
 			discard(pending.getAndSet(new Pending(properties, EmbeddedNeo4jConfiguration.startOnItsOwnThread(properties))));
 		}
-		else if (event instanceof ApplicationFailedEvent) {
+		else if (event instanceof ApplicationFailedEvent
+				|| event instanceof org.springframework.boot.context.event.ApplicationStartedEvent) {
+			// a context that failed, or started without adopting it (its settings said otherwise): never used
 			discard(pending.getAndSet(null));
 		}
 	}
@@ -52,6 +54,12 @@ public final class EmbeddedNeo4jEarlyStart implements ApplicationListener<Applic
 		}
 		discard(early);
 		return null;
+	}
+
+	/** The start not yet adopted, if any (tests). */
+	static @Nullable CompletableFuture<EmbeddedNeo4jConfiguration.Started> pendingStart() {
+		Pending early = pending.get();
+		return (early != null) ? early.started() : null;
 	}
 
 	/** Shuts an unused early start down once it has finished starting (on its own thread: nobody waits for it). */
