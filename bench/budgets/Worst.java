@@ -63,10 +63,15 @@ public class Worst {
 		s.put("actors filter kinds first 100", "{ actors(filter: {kinds: [\"association\"]}, first: 100) { nodes { id } } }");
 		s.put("instruments party hub first 100 + totalCount", "{ instruments(filter: {party: \"" + hub + "\"}, first: 100) { totalCount nodes { id } } }");
 		s.put("instruments party EU last 100 + totalCount", "{ instruments(filter: {party: \"union:eu\"}, last: 100) { totalCount nodes { id } } }");
+		s.put("instruments party leaf org first 100 + totalCount", "{ instruments(filter: {party: \"" + org + "\"}, first: 100) { totalCount nodes { id } } }");
+		s.put("actors memberOf EU last 100 + totalCount", "{ actors(filter: {memberOf: \"union:eu\"}, last: 100) { totalCount nodes { id } } }");
 		s.put("instruments statuses+kinds first 100 + totalCount", "{ instruments(filter: {kinds: [" + kinds + "], statuses: [\"in-force\"]}, first: 100) { totalCount nodes { id } } }");
 		s.put("profile hub country", "{ profile(id: \"" + hub + "\") { summary { count } ties { other { id } counterparts { node { id } } } } }");
 		s.put("profile EU", "{ profile(id: \"union:eu\") { summary { count } ties { other { id } counterparts { node { id } } } } }");
 		s.put("profile topic", "{ profile(id: \"topic:t0\") { summary { count } ties { other { id } counterparts { node { id } } } } }");
+		s.put("profile EU, limit 1000", "{ profile(id: \"union:eu\", limit: 1000) { summary { count } omittedTies cut ties { other { id } counterparts { node { id } } } } }");
+		s.put("profile topic, limit 1000", "{ profile(id: \"topic:t0\", limit: 1000) { summary { count } omittedTies cut ties { other { id } counterparts { node { id } } } } }");
+		s.put("connections EU x hub, limit 1000", "{ connections(a: \"union:eu\", b: \"" + hub + "\", limit: 1000) { direct { id } through { via { id } } omittedThrough } }");
 		s.put("connections EU x hub", "{ connections(a: \"union:eu\", b: \"" + hub + "\") { direct { id } through { via { id } } } }");
 		s.put("connections hub x hub", "{ connections(a: \"" + hub + "\", b: \"" + hub2 + "\") { direct { id } through { via { id } } } }");
 		s.put("connections topic x topic", "{ connections(a: \"topic:t0\", b: \"topic:t1\") { direct { id } through { via { id } } } }");
@@ -80,6 +85,9 @@ public class Worst {
 		s.put("coverage all actors x 21 kinds, limit 500", "{ coverage(kinds: [" + kinds + "], limit: 500) { truncated rows { covered cells { instruments { instrument { id } } } } } }");
 		s.put("coverage countries x 21 kinds, limit 500", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [" + kinds + "], limit: 500) { truncated rows { covered cells { instruments { instrument { id } } } } } }");
 		s.put("coverage countries x 21 kinds, asOf", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [" + kinds + "], limit: 500, " + asOf + ") { truncated rows { covered } } }");
+		s.put("coverage all actors memberOf EU x 21 kinds, limit 500", "{ coverage(actors: {memberOf: \"union:eu\"}, kinds: [" + kinds + "], limit: 500) { truncated rows { covered } } }");
+		s.put("gaps all actors memberOf region lacks 1 kind", "{ gaps(actors: {memberOf: \"region:r0\"}, lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");
+		s.put("untied memberOf region from one leaf org", "{ untied(actors: {memberOf: \"region:r0\"}, from: {ids: [\"" + org + "\"]}, limit: 500) { id } }");
 		s.put("gaps all actors lacks 1 kind, limit 500", "{ gaps(lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");
 		s.put("gaps all actors has 1 lacks 1, limit 500", "{ gaps(has: [\"" + k1 + "\"], lacks: [\"" + k2 + "\"], limit: 500) { actor { id } has { instrument { id } } } }");
 		s.put("gaps all actors lacks 21 kinds, limit 500", "{ gaps(lacks: [" + kinds + "], limit: 500) { actor { id } } }");
@@ -91,6 +99,7 @@ public class Worst {
 		s.put("untied countries from one leaf org, asOf", "{ untied(actors: {labels: [COUNTRY, UNION]}, from: {ids: [\"" + org + "\"]}, limit: 500, " + asOf + ") { id } }");
 		s.put("timeline EU", "{ timeline(id: \"union:eu\") { events { date } } }");
 		s.put("timeline hub", "{ timeline(id: \"" + hub + "\") { events { date } } }");
+		s.put("timeline EU, first 2000", "{ timeline(id: \"union:eu\", first: 2000) { omittedEvents events { date node { id } edge { id } } } }");
 		s.put("timeline topic", "{ timeline(id: \"topic:t0\") { events { date } } }");
 		s.put("history EU withTies first 200", "{ history(id: \"union:eu\", first: 200) { __typename } }");
 		s.put("centrality DEGREE top 100", "{ centrality(measure: DEGREE, top: 100) { __typename } }");

@@ -1,7 +1,9 @@
 // What directly ties two nodes: their edges to each other, and every node both are tied to that is an instrument,
 // programme, project or cable, or a grouping both are members of. Hidden nodes and edges are never crossed.
 // Only ties valid at $asOf count (null: all).
-// Parameters: $a, $b, $asOf, $grants.
+// Bounded answer: the shared nodes are read once as bare rows, sorted by name, and only the first $limit are projected
+// with their edges (`through`); `total` counts them all (visible rows only).
+// Parameters: $a, $b, $asOf, $limit, $grants.
 MATCH (a:Entity {id: $a})
 WHERE any(g IN a.access WHERE g IN $grants)
 MATCH (b:Entity {id: $b})
@@ -13,7 +15,7 @@ CALL (a, b) {
   RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS direct
 }
 CALL (a, b) {
-  OPTIONAL MATCH (a)-[ra]-(v:Entity)-[rb]-(b)
+  MATCH (a)-[ra]-(v:Entity)-[rb]-(b)
   WHERE any(g IN v.access WHERE g IN $grants)
     AND any(g IN ra.access WHERE g IN $grants)
     AND any(g IN rb.access WHERE g IN $grants)
@@ -23,11 +25,16 @@ CALL (a, b) {
     AND (v:Instrument OR v:Programme OR v:Project OR v:Cable OR (type(ra) = 'MEMBER_OF' AND type(rb) = 'MEMBER_OF'))
   WITH v, ra, rb
   ORDER BY v.name, v.id
-  WHERE v IS NOT NULL
-  RETURN collect({
-    via: v,
-    edgeA: ra {.*, type: type(ra), from: startNode(ra).id, to: endNode(ra).id},
-    edgeB: rb {.*, type: type(rb), from: startNode(rb).id, to: endNode(rb).id}
-  }) AS through
+  WITH collect({v: v, ra: ra, rb: rb}) AS found, count(*) AS total
+  CALL (found) {
+    UNWIND found[0..$limit] AS t
+    WITH t.v AS v, t.ra AS ra, t.rb AS rb
+    RETURN collect({
+      via: v,
+      edgeA: ra {.*, type: type(ra), from: startNode(ra).id, to: endNode(ra).id},
+      edgeB: rb {.*, type: type(rb), from: startNode(rb).id, to: endNode(rb).id}
+    }) AS through
+  }
+  RETURN through, total
 }
-RETURN a, b, direct, through
+RETURN a, b, direct, through, total

@@ -423,10 +423,14 @@ public final class Bench {
 	}
 
 	String get(String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build();
+		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(), false);
+	}
+
+	/** Sends one request: null when it was answered (200, and no GraphQL errors when asked), else what went wrong. */
+	String send(HttpRequest request, boolean graphQlErrorsFail) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
+			if (response.statusCode() != 200 || (graphQlErrorsFail && response.body().contains("\"errors\""))) {
 				return response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()));
 			}
 			return null;
@@ -973,20 +977,7 @@ public final class Bench {
 		String body = "{\"query\":" + json(query) + ",\"variables\":" + json(variables) + "}";
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-				return response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()));
-			}
-			return null;
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return ex.toString();
-		}
+		return send(request, true);
 	}
 
 	String cypher(String file, Map<String, Object> parameters) {

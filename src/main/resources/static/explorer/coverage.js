@@ -36,7 +36,9 @@ export async function showCoverage(asOf, onAdd) {
   clear(out);
   if (!rows.length) { out.append(h('p', {}, 'No partner matches these filters.')); return; }
   const table = h('table', { class: 'matrix' },
-    h('caption', {}, `Instruments by partner (${rows.length} partners${c.truncated ? ', cut at the limit' : ''}${asOf ? ', as of ' + asOf : ''})`),
+    // cut: the work budget stopped the rows (the answer's own message says where); truncated alone: the limit did
+    h('caption', {}, `Instruments by partner (${rows.length} partners${c.cut ? '' : c.truncated ? ', cut at the limit' : ''}${asOf ? ', as of ' + asOf : ''})`
+      + (c.cut ? '. ' + (c.message || 'The work budget cut the rows: more partners match.') : '')),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), c.kinds.map((k) => h('th', { scope: 'col' }, humanKind(k))))),
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => onAdd(r.actor.id) }, r.actor.name)),

@@ -52,7 +52,13 @@ export async function showProfile(id, { onAdd, onSelect }) {
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k).push(t);
   }
-  panel.append(h('h3', {}, `Ties (${p.ties.length})`));
+  // a hub's ties are answered in part: say how many more there are (an exact count), never show part as the whole
+  const total = p.ties.length + (p.omittedTies || 0);
+  panel.append(h('h3', {}, `Ties (${total})`));
+  if (p.truncated) {
+    panel.append(h('p', { class: 'notice', id: 'ties-omitted' },
+      `Showing the first ${p.ties.length} of ${total} ties: ${p.omittedTies} more not shown.` + (p.cut && p.message ? ' ' + p.message : '')));
+  }
   const sorted = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   for (const [k, ties] of sorted) {
     const section = h('section', { class: 'tie-group', 'aria-label': k }, h('h4', {}, `${k[0].toUpperCase()}${k.slice(1)} (${ties.length})`));

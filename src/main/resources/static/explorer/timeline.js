@@ -15,4 +15,6 @@ export async function showTimeline(id, onDate) {
     `${e.node.name} ${e.kind === 'STARTED' ? 'started' : 'ended'}`,
     e.edge ? ` (${e.edge.type.toLowerCase().replaceAll('_', ' ')}${e.edge.role ? ', ' + e.edge.role : ''})` : '',
     ' ', h('button', { type: 'button', class: 'small', onclick: () => onDate(e.earliest), 'aria-label': `Show the view as of ${e.earliest}` }, 'view at this date')))));
+  // a hub's timeline is answered in part, oldest first: say how many later events are not shown
+  if (t.omittedEvents > 0) panel.append(h('p', { class: 'notice', id: 'events-omitted' }, `${t.omittedEvents} more events after these, not shown.`));
 }

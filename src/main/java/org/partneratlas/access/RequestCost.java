@@ -51,7 +51,10 @@ final class RequestCost implements FieldComplexityCalculator {
 			Map.entry("paths.k", new int[] { 1, 10 }), Map.entry("paths.maxHops", new int[] { 1, 6 }),
 			Map.entry("commonPartners.limit", new int[] { 1, 500 }), Map.entry("coverage.limit", new int[] { 1, 500 }),
 			Map.entry("gaps.limit", new int[] { 1, 500 }), Map.entry("untied.limit", new int[] { 1, 500 }),
-			Map.entry("history.first", new int[] { 1, 200 }), Map.entry("nodes.ids", new int[] { 0, 100 }));
+			Map.entry("history.first", new int[] { 1, 200 }), Map.entry("nodes.ids", new int[] { 0, 100 }),
+			// hotshapes (issue 13 §2): the bounded profile, timeline and shared ties
+			Map.entry("profile.limit", new int[] { 1, 1000 }), Map.entry("timeline.first", new int[] { 1, 2000 }),
+			Map.entry("connections.limit", new int[] { 1, 1000 }));
 
 	private static final int[] DEFAULT_RANGE = { 1, 500 };
 

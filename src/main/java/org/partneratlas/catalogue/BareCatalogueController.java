@@ -5,26 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.partneratlas.graph.BareEndpoint;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
 
+import static org.partneratlas.graph.BareEndpoint.Json.data;
+import static org.partneratlas.graph.BareEndpoint.Json.fields;
+
 /**
- * Benchmark only ({@code atlas.bench.bare-endpoints=true}, off by default, never with the {@code prod} profile): the
- * bench's lookup, search and profile answered from the very driver call the GraphQL resolvers make, written as the same
- * JSON the bench's GraphQL selection gets, with no GraphQL in between. {@code bench/run.sh} measures it beside GraphQL
+ * Benchmark only ({@link BareEndpoint}): the bench's lookup, search and profile answered from the very driver call the
+ * GraphQL resolvers make, written as the same JSON the bench's GraphQL selection gets, with no GraphQL in between. {@code bench/run.sh} measures it beside GraphQL
  * and the raw driver so that a report can say which part of the gap is HTTP (Tomcat, the filter chains, JSON writing)
  * and which is GraphQL. Anonymous visibility only (CLEAR data): whatever token a request carries, nothing above what
  * an anonymous caller may see is answered here.
  */
 @RestController
-@org.springframework.context.annotation.Profile("!prod")
-@ConditionalOnProperty(name = "atlas.bench.bare-endpoints", havingValue = "true")
+@BareEndpoint
 class BareCatalogueController {
 
 	private final CatalogueQueries queries;
@@ -84,22 +85,6 @@ class BareCatalogueController {
 			m.put("status", node.field("status"));
 		}
 		return m;
-	}
-
-	/** The fields as the GraphQL wiring reads them ({@code GraphItem#field}), enums by name. */
-	static Map<String, Object> fields(org.partneratlas.graph.GraphItem item, String... names) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (String name : names) {
-			Object value = item.field(name);
-			m.put(name, (value instanceof Enum<?> e) ? e.name() : value);
-		}
-		return m;
-	}
-
-	static Map<String, Object> data(String field, Object value) {
-		Map<String, Object> inner = new LinkedHashMap<>();
-		inner.put(field, value);
-		return Map.of("data", inner);
 	}
 
 }

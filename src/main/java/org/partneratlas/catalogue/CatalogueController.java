@@ -94,8 +94,10 @@ class CatalogueController {
 	}
 
 	@QueryMapping
-	Optional<Profile> profile(@Argument String id, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		return this.queries.profile(id, visibility);
+	Optional<Profile> profile(@Argument String id, @Argument int limit,
+			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		BadRequestException.requireBetween("limit", limit, 1, Profile.MAX_TIES);
+		return this.queries.profile(id, limit, visibility, Profile.COUNTERPART_BUDGET);
 	}
 
 	private NodeConnection connection(Listing listing, Visibility visibility) {

@@ -13,6 +13,7 @@ import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
 
 import org.springframework.stereotype.Component;
@@ -73,8 +74,21 @@ class CatalogueQueries {
 			.orElse(0);
 	}
 
+	/** The profile with the default tie limit and work budget (as the schema's defaults). */
 	Optional<Profile> profile(String id, Visibility visibility) {
-		return this.reads.one("catalogue/profile", visibility, Map.of("id", id), CatalogueQueries::profile);
+		return profile(id, DEFAULT_TIES, visibility, Profile.COUNTERPART_BUDGET);
+	}
+
+	/** The schema's default {@code limit} on a profile's ties. */
+	static final int DEFAULT_TIES = 200;
+
+	/**
+	 * The first {@code limit} ties of a node (checked by the caller), their counterparts read within {@code budget}
+	 * visible rows (tests use a small one), and every visible edge counted.
+	 */
+	Optional<Profile> profile(String id, int limit, Visibility visibility, int budget) {
+		return this.reads.one("catalogue/profile", visibility, Map.of("id", id, "limit", limit, "budget", budget),
+				CatalogueQueries::profile);
 	}
 
 	private static Profile profile(Record record) {
@@ -83,7 +97,12 @@ class CatalogueQueries {
 				tie.get("counterparts")
 					.asList((Value c) -> new Profile.Counterpart(Entity.of(c.get("node")), Edge.of(c.get("edge")))),
 				tie.get("counterpartCount").asInt()));
-		return new Profile(Entity.of(record.get("node")), ties);
+		List<Profile.TieCount> counts = record.get("summary")
+			.asList((Value c) -> new Profile.TieCount(
+					RelType.of(c.get("type").asString()).orElseThrow(
+							() -> new IllegalStateException("Unknown relationship type " + c.get("type"))),
+					c.get("out").asBoolean() ? Profile.Direction.OUT : Profile.Direction.IN, c.get("count").asInt()));
+		return new Profile(Entity.of(record.get("node")), ties, counts, record.get("cut").asBoolean());
 	}
 
 	/**

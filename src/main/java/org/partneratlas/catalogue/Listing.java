@@ -48,10 +48,15 @@ record Listing(List<String> labels, Map<String, Object> filters, boolean forward
 	}
 
 	/**
-	 * The query file for this listing: {@code catalogue/list-forward} and the like, or its {@code -by-kind} form
-	 * when a kind filter is given (that form seeks the kind indexes; a plain label scan is better without one).
+	 * The query file for this listing: {@code catalogue/list-forward} and the like; its {@code -anchored} form when a
+	 * {@code party} or {@code memberOf} filter is given (that form expands from the party or group, where the others
+	 * would check every node of the labels for a tie to it); else its {@code -by-kind} form when a kind filter is given
+	 * (that form seeks the kind indexes; a plain label scan is better without one).
 	 */
 	String statement(String file) {
+		if (this.filters.get("party") != null || this.filters.get("memberOf") != null) {
+			return file + "-anchored";
+		}
 		return (this.filters.get("kinds") != null) ? file + "-by-kind" : file;
 	}
 

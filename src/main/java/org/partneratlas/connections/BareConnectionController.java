@@ -3,24 +3,22 @@ package org.partneratlas.connections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.partneratlas.graph.GraphItem;
+import org.partneratlas.graph.BareEndpoint;
 import org.partneratlas.graph.Visibility;
 
+import static org.partneratlas.graph.BareEndpoint.Json.fields;
+
 /**
- * Benchmark only ({@code atlas.bench.bare-endpoints=true}, off by default, never with the {@code prod} profile): the
- * bench's neighbourhood (depth 2, limit 100) from the driver call the GraphQL resolver makes, as the same JSON, without
- * GraphQL and without the expensive-work slot the resolver takes (see {@code catalogue.BareCatalogueController}).
- * Anonymous visibility only.
+ * Benchmark only ({@link BareEndpoint}): the bench's neighbourhood (depth 2, limit 100) from the driver call the
+ * GraphQL resolver makes, as the same JSON, without GraphQL and without the expensive-work slot the resolver takes (see
+ * {@code catalogue.BareCatalogueController}). Anonymous visibility only.
  */
 @RestController
-@Profile("!prod")
-@ConditionalOnProperty(name = "atlas.bench.bare-endpoints", havingValue = "true")
+@BareEndpoint
 class BareConnectionController {
 
 	private final ConnectionQueries queries;
@@ -43,15 +41,6 @@ class BareConnectionController {
 					return g;
 				}).orElse(null));
 		return Map.of("data", data);
-	}
-
-	private static Map<String, Object> fields(GraphItem item, String... names) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (String name : names) {
-			Object value = item.field(name);
-			m.put(name, (value instanceof Enum<?> e) ? e.name() : value);
-		}
-		return m;
 	}
 
 }

@@ -55,8 +55,9 @@ class ConnectionController {
 
 	@QueryMapping
 	Optional<Connections> connections(@Argument String a, @Argument String b, @Argument String asOf,
-			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		return this.queries.connections(a, b, AsOf.parse(asOf), visibility);
+			@Argument int limit, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		requireBetween("limit", limit, 1, Connections.MAX_LIMIT);
+		return this.queries.connections(a, b, AsOf.parse(asOf), limit, visibility);
 	}
 
 	@QueryMapping
@@ -177,8 +178,10 @@ class ConnectionController {
 	}
 
 	@QueryMapping
-	Optional<Timeline> timeline(@Argument String id, @ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
-		return this.queries.timeline(id, visibility);
+	Optional<Timeline> timeline(@Argument String id, @Argument int first,
+			@ContextValue(Visibility.CONTEXT_KEY) Visibility visibility) {
+		requireBetween("first", first, 1, Timeline.MAX_FIRST);
+		return this.queries.timeline(id, first, visibility);
 	}
 
 

@@ -35,17 +35,25 @@ class ConnectionQueries {
 		this.pathSearch = new PathSearch(reads);
 	}
 
+	/** What ties two nodes, with the schema's default limit on shared ties. */
 	Optional<Connections> connections(String a, String b, LocalDate asOf, Visibility visibility) {
+		return connections(a, b, asOf, Connections.DEFAULT_LIMIT, visibility);
+	}
+
+	/** What ties two nodes: their direct edges, and the first {@code limit} shared ties (checked by the caller). */
+	Optional<Connections> connections(String a, String b, LocalDate asOf, int limit, Visibility visibility) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("a", a);
 		parameters.put("b", b);
 		parameters.put("asOf", asOf);
+		parameters.put("limit", limit);
 		return this.reads.one("connections/direct-ties", visibility, parameters,
 				(r) -> new Connections(Entity.of(r.get("a")), Entity.of(r.get("b")),
 						r.get("direct").asList(Edge::of),
 						r.get("through")
 							.asList((Value t) -> new Connections.SharedTie(Entity.of(t.get("via")),
-									Edge.of(t.get("edgeA")), Edge.of(t.get("edgeB"))))));
+									Edge.of(t.get("edgeA")), Edge.of(t.get("edgeB")))),
+						r.get("total").asInt()));
 	}
 
 	Optional<Subgraph> neighbourhood(String id, int depth, List<Label> labels, List<RelType> types, int limit,
@@ -264,13 +272,20 @@ class ConnectionQueries {
 	record Untied(List<Entity> actors, boolean cut) {
 	}
 
+	/** A node's timeline with the schema's default {@code first}. */
 	Optional<Timeline> timeline(String id, Visibility visibility) {
-		return this.reads.one("connections/timeline", visibility, Map.of("id", id),
+		return timeline(id, Timeline.DEFAULT_FIRST, visibility);
+	}
+
+	/** The first events of a node's timeline ({@code first} checked by the caller) and how many there are. */
+	Optional<Timeline> timeline(String id, int first, Visibility visibility) {
+		return this.reads.one("connections/timeline", visibility, Map.of("id", id, "first", first),
 				(r) -> new Timeline(Entity.of(r.get("node")),
 						r.get("events")
 							.asList((Value e) -> new Timeline.Event(e.get("kind").asString(), e.get("date").asString(),
 									e.get("earliest").asLocalDate().toString(), e.get("latest").asLocalDate().toString(),
-									Entity.of(e.get("node")), e.get("edge").isNull() ? null : Edge.of(e.get("edge"))))));
+									Entity.of(e.get("node")), e.get("edge").isNull() ? null : Edge.of(e.get("edge")))),
+						r.get("total").asInt()));
 	}
 
 	private static List<Coverage.Held> held(Value held) {

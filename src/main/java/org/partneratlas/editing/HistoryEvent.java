@@ -31,13 +31,16 @@ record HistoryEvent(String id, String at, String by, String role, String request
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** An event as a caller may see it: without its changes when the state before it was hidden from them. */
+	/**
+	 * An event as a caller may see it: without its changes when the state before it was hidden from them. The value is
+	 * the event's properties as a map (an {@code AuditEvent} node's, or an entry of an {@code AuditBatch}).
+	 */
 	static HistoryEvent of(Value value, boolean earlierHidden) {
-		Map<String, Object> e = value.asNode().asMap();
+		Map<String, Object> e = value.asMap();
 		List<Change> changes = earlierHidden ? List.of()
 				: JSON.readValue(String.valueOf(e.get("changes")), new TypeReference<List<Change>>() {
 				});
-		return new HistoryEvent(String.valueOf(e.get("id")), value.asNode().get("at").asZonedDateTime().toInstant().toString(),
+		return new HistoryEvent(String.valueOf(e.get("id")), value.get("at").asZonedDateTime().toInstant().toString(),
 				String.valueOf(e.get("by")), String.valueOf(e.get("role")), String.valueOf(e.get("requestId")),
 				Action.valueOf(String.valueOf(e.get("action"))), String.valueOf(e.get("itemId")),
 				(String) e.get("from"), (String) e.get("to"), ((Number) e.get("version")).intValue(), changes,

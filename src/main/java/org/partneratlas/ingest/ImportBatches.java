@@ -37,6 +37,15 @@ final class ImportBatches {
 
 	private static final int SLICE = 5_000;
 
+	/**
+	 * Audit events of creations an {@code AuditBatch} node stands for (a streamed run's; an update's event is a node of
+	 * its own, with the state before it). One node a change (14 properties,
+	 * three range-index entries) was about half the store's work per tie (bench/results/2026-11-30-import.md); a batch
+	 * node is one full-text document. History reads a whole batch node to find an item's entry, so a batch stays small
+	 * enough that a node with many ties reads little (500 entries of about 400 bytes of changes each: some 200 kB).
+	 */
+	static final int AUDIT_BATCH = 500;
+
 	private final Driver driver;
 
 	private final CypherStatements statements;
@@ -130,7 +139,7 @@ final class ImportBatches {
 	/** A batch made ready on the caller's thread: its statements' parameters. */
 	private record Prepared(int batch, List<Map<String, Object>> nodeRows, List<Map<String, Object>> tieRows,
 			List<Importer.Change> ties, List<String> updatedNodes, List<Map<String, Object>> updatedTies,
-			List<Map<String, Object>> events, Map<String, Object> journal) {
+			List<Map<String, Object>> events, List<Map<String, Object>> auditBatches, Map<String, Object> journal) {
 	}
 
 	private Prepared prepare(List<Importer.Change> changes, List<Map<String, Object>> events) {
@@ -179,7 +188,98 @@ final class ImportBatches {
 		journal.put("tieIds", createdTieIds);
 		journal.put("tieFroms", createdTieFroms);
 		journal.put("updated", updated);
-		return new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, List.copyOf(events), journal);
+		// A creation's event goes into an audit batch (on both paths: nothing was there before it, so it has no earlier
+		// state to hide); an update's is an event of its own, with the state before it.
+		List<Map<String, Object>> created = new ArrayList<>();
+		List<Map<String, Object>> changed = new ArrayList<>();
+		for (Map<String, Object> event : events) {
+			boolean creation = "CREATED".equals(event.get("action")) || "LINKED".equals(event.get("action"));
+			(creation ? created : changed).add(event);
+		}
+		return new Prepared(batch, nodeRows, tieRows, ties, updatedNodes, updatedTies, changed, auditBatches(created),
+				journal);
+	}
+
+	/**
+	 * The audit events of a batch's creations as {@code AuditBatch} nodes of up to {@link #AUDIT_BATCH} entries
+	 * (ingest/record-batch-events.cypher says the shape): what the events share once, what each says in lists, an
+	 * entry at the same index of each list. Every event of a run shares who, role, request id and reason.
+	 */
+	static List<Map<String, Object>> auditBatches(List<Map<String, Object>> events) {
+		List<Map<String, Object>> batches = new ArrayList<>();
+		for (int start = 0; start < events.size(); start += AUDIT_BATCH) {
+			List<Map<String, Object>> slice = events.subList(start, Math.min(events.size(), start + AUDIT_BATCH));
+			Map<String, Object> first = slice.get(0);
+			int n = slice.size();
+			List<String> items = new ArrayList<>(n);
+			List<String> actions = new ArrayList<>(n);
+			List<String> froms = new ArrayList<>(n);
+			List<String> tos = new ArrayList<>(n);
+			List<Object> versions = new ArrayList<>(n);
+			List<String> changes = new ArrayList<>(n);
+			List<String> accesses = new ArrayList<>(n);
+			StringBuilder itemText = new StringBuilder();
+			StringBuilder fromText = new StringBuilder();
+			StringBuilder toText = new StringBuilder();
+			for (Map<String, Object> event : slice) {
+				for (String shared : List.of("by", "role", "requestId", "reason")) {
+					if (!java.util.Objects.equals(event.get(shared), first.get(shared))) {
+						throw new IllegalStateException("the events of one audit batch differ in " + shared);
+					}
+				}
+				if (event.get("accessBefore") != null) {
+					throw new IllegalStateException("a create-only import's event has an earlier state: " + event.get("itemId"));
+				}
+				String item = token((String) event.get("itemId"));
+				String from = (event.get("from") != null) ? token((String) event.get("from")) : "";
+				String to = (event.get("to") != null) ? token((String) event.get("to")) : "";
+				items.add(item);
+				actions.add((String) event.get("action"));
+				froms.add(from);
+				tos.add(to);
+				versions.add(event.get("version"));
+				changes.add((String) event.get("changes"));
+				List<?> access = (List<?>) event.get("access");
+				StringBuilder joined = new StringBuilder();
+				for (Object grant : access) {
+					joined.append(joined.isEmpty() ? "" : " ").append(token(String.valueOf(grant)));
+				}
+				accesses.add(joined.toString());
+				itemText.append(itemText.isEmpty() ? "" : " ").append(item);
+				if (!from.isEmpty()) {
+					fromText.append(fromText.isEmpty() ? "" : " ").append(from);
+				}
+				if (!to.isEmpty()) {
+					toText.append(toText.isEmpty() ? "" : " ").append(to);
+				}
+			}
+			Map<String, Object> batch = new HashMap<>();
+			batch.put("id", java.util.UUID.randomUUID().toString());
+			batch.put("by", first.get("by"));
+			batch.put("role", first.get("role"));
+			batch.put("requestId", first.get("requestId"));
+			batch.put("reason", first.get("reason"));
+			batch.put("items", items);
+			batch.put("actions", actions);
+			batch.put("froms", froms);
+			batch.put("tos", tos);
+			batch.put("versions", versions);
+			batch.put("changes", changes);
+			batch.put("accesses", accesses);
+			batch.put("itemText", itemText.toString());
+			batch.put("fromText", fromText.toString());
+			batch.put("toText", toText.toString());
+			batches.add(batch);
+		}
+		return batches;
+	}
+
+	/** An id or grant as a whitespace-free token (the rules allow none in ids; this says so if one slipped through). */
+	private static String token(String value) {
+		if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+			throw new IllegalStateException("an id or grant with whitespace or none cannot be batch-audited: '" + value + "'");
+		}
+		return value;
 	}
 
 	static Map<String, Object> tieRow(Importer.Change change) {
@@ -208,6 +308,17 @@ final class ImportBatches {
 				}
 				if (!p.events().isEmpty()) {
 					recordEvents(tx, this.statements, p.events());
+				}
+				if (!p.auditBatches().isEmpty()) {
+					int created = tx.run(this.statements.text("ingest/record-batch-events"),
+							Map.of("batches", p.auditBatches()))
+						.consume()
+						.counters()
+						.nodesCreated();
+					if (created != p.auditBatches().size()) {
+						throw new IllegalStateException(
+								"recorded " + created + " of " + p.auditBatches().size() + " audit batches");
+					}
 				}
 				tx.run(this.statements.text("ingest/import-journal"), Map.of("journal", p.journal())).consume();
 			}, BATCH);
@@ -359,6 +470,8 @@ final class ImportBatches {
 					.asLong(), BATCH);
 			}
 			while (done > 0);
+			session.executeWriteWithoutResult(
+					(tx) -> tx.run(statements.text("ingest/rollback-batch-events"), Map.of("run", run)).consume(), BATCH);
 			session.executeWriteWithoutResult(
 					(tx) -> tx.run(statements.text("ingest/commit-run"), Map.of("run", run)).consume(), BATCH);
 		}

@@ -45,8 +45,16 @@ class VisibilityDifferentialIT {
 			answers.add(queries.profile(id, caller)
 				.map((p) -> p.ties().stream().map((t) -> t.edge().id() + t.counterparts().stream()
 					.map((c) -> c.node().id() + c.edge().id()).sorted().toList() + t.counterpartCount()).sorted().toList()
-					.toString())
+					.toString() + p.summary() + p.omittedTies())
 				.orElse("none"));
+			// a small limit and a small counterpart budget (some profiles need more than 3 rows): which ties are
+			// answered, where the budget cuts and the exact count left out must follow the visible ties alone
+			for (int[] bound : new int[][] { { 1, Profile.COUNTERPART_BUDGET }, { 2, 3 }, { 500, 3 } }) {
+				answers.add(queries.profile(id, bound[0], caller, bound[1])
+					.map((p) -> p.ties().stream().map((t) -> t.edge().id() + t.counterpartCount()).toList() + " "
+							+ p.omittedTies() + " " + p.truncated() + " " + p.cut() + " " + p.summary())
+					.orElse("none"));
+			}
 		}
 		for (List<Label> labels : List.of(List.of(Label.ORGANISATION), List.of(Label.INSTRUMENT))) {
 			HashMap<String, Object> filters = new HashMap<>();
@@ -66,17 +74,20 @@ class VisibilityDifferentialIT {
 			byKind.put("kinds", List.of(MarkedGraphs.KINDS.get(pick.nextInt(MarkedGraphs.KINDS.size())), "association"));
 			Listing forward = Listing.of(labels, byKind, 5, null, null, null, sealer, caller);
 			Listing backward = Listing.of(labels, byKind, null, null, 5, null, sealer, caller);
-			answers.add(queries.page(forward, caller).nodes().stream().map(Entity::id).toList() + " "
-					+ queries.page(backward, caller).nodes().stream().map(Entity::id).toList() + " "
-					+ queries.count(forward, caller));
+			answers.add(pagesAndCount(queries, forward, backward, caller));
 			// The -by-kind statements answer as the plain ones (which filter the label scan by kind).
-			for (String file : List.of("catalogue/list-forward", "catalogue/list-backward", "catalogue/list-count")) {
-				Listing listing = file.endsWith("backward") ? backward : forward;
-				Map<String, Object> parameters = file.endsWith("count") ? listing.countParameters()
-						: listing.pageParameters();
-				assertThat(reads.list(file + "-by-kind", caller, parameters, (r) -> r.get(0).toString()))
-					.as(file + " " + labels).isEqualTo(reads.list(file, caller, parameters, (r) -> r.get(0).toString()));
-			}
+			answerAsThePlainStatements("-by-kind", forward, backward, reads, caller);
+		}
+		// the anchored listings (party given) answer as the plain ones, which check every instrument for the tie
+		for (int i = 0; i < 3; i++) {
+			HashMap<String, Object> byParty = new HashMap<>();
+			byParty.put("party", "org:a" + pick.nextInt(24));
+			Listing forward = Listing.of(List.of(Label.INSTRUMENT, Label.PROJECT), byParty, 2, null, null, null, sealer,
+					caller);
+			Listing backward = Listing.of(List.of(Label.INSTRUMENT), byParty, null, null, 2, null, sealer, caller);
+			assertThat(forward.statement("catalogue/list-forward")).isEqualTo("catalogue/list-forward-anchored");
+			answers.add(pagesAndCount(queries, forward, backward, caller));
+			answerAsThePlainStatements("-anchored", forward, backward, reads, caller);
 		}
 		answers.add(queries.search("Actor", null, 50, caller)
 			.stream()
@@ -89,5 +100,24 @@ class VisibilityDifferentialIT {
 		return answers;
 	}
 
+	/** The forward page's ids, the backward page's ids and the count, as one answer. */
+	static String pagesAndCount(CatalogueQueries queries, Listing forward, Listing backward, Visibility caller) {
+		return queries.page(forward, caller).nodes().stream().map(Entity::id).toList() + " "
+				+ queries.page(backward, caller).nodes().stream().map(Entity::id).toList() + " "
+				+ queries.count(forward, caller);
+	}
+
+	/** The listing statements with {@code suffix} (index seeks, anchors) answer as the plain ones. */
+	static void answerAsThePlainStatements(String suffix, Listing forward, Listing backward, GraphReads reads,
+			Visibility caller) {
+		for (String file : List.of("catalogue/list-forward", "catalogue/list-backward", "catalogue/list-count")) {
+			Listing listing = file.endsWith("backward") ? backward : forward;
+			Map<String, Object> parameters = file.endsWith("count") ? listing.countParameters()
+					: listing.pageParameters();
+			assertThat(reads.list(file + suffix, caller, parameters, (r) -> r.get(0).toString()))
+				.as(file + suffix + " " + parameters)
+				.isEqualTo(reads.list(file, caller, parameters, (r) -> r.get(0).toString()));
+		}
+	}
 
 }

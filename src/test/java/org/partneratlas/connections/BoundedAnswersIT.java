@@ -103,7 +103,17 @@ class BoundedAnswersIT {
 		Map<String, Object> props = new HashMap<>(Map.of("id", id, "tlp", "CLEAR", "tlpLevel", 0, "access",
 				Visibility.accessOf(Tlp.CLEAR, null, List.of()), "sourceIds", List.of("source:generated"),
 				"sourceLocators", List.of("generator")));
+		// a start year a party (hidden parties' years fall between visible ones'), for the bounded timeline
+		int year = startYear(from);
+		props.put("start", String.valueOf(year));
+		props.put("startFrom", java.time.LocalDate.of(year, 1, 1));
+		props.put("startTo", java.time.LocalDate.of(year, 12, 31));
 		return Map.of("id", id, "from", from, "type", RelType.PARTY_TO.name(), "to", to, "props", props);
+	}
+
+	static int startYear(String party) {
+		int n = Integer.parseInt(party.substring("org:v".length()));
+		return party.startsWith("org:v") ? 1910 + n : 1905 + 2 * n;
 	}
 
 	// ---- the oracle, over the visible ties
@@ -249,6 +259,64 @@ class BoundedAnswersIT {
 			assertThat(used).isLessThanOrEqualTo(budget);
 			int next = Math.max(1, expected.get(names.get(got.size())).size());
 			assertThat(used + next).as("the next row would not have fitted whole").isGreaterThan(budget);
+		}
+	}
+
+	@Test
+	void timelineAnswersTheFirstEventsAndCountsTheRestOfTheVisibleOnes() {
+		for (Visibility caller : List.of(Visibility.ANONYMOUS, Visibility.clearedFor(Tlp.AMBER))) {
+			Map<String, Set<String>> parties = caller.equals(Visibility.ANONYMOUS) ? visibleParties : allParties;
+			List<String> expected = parties.get("instrument:hub")
+				.stream()
+				.sorted(java.util.Comparator.comparing(BoundedAnswersIT::startYear))
+				.map((p) -> String.valueOf(startYear(p)) + " " + p)
+				.toList();
+			for (int first : new int[] { 1, 10, expected.size(), Timeline.MAX_FIRST }) {
+				Timeline timeline = queries.timeline("instrument:hub", first, caller).orElseThrow();
+				List<String> firsts = expected.subList(0, Math.min(first, expected.size()));
+				assertThat(timeline.events()).extracting((e) -> e.date() + " " + e.node().id())
+					.as(caller + " first " + first)
+					.isEqualTo(firsts);
+				assertThat(timeline.omittedEvents()).isEqualTo(expected.size() - firsts.size());
+				assertThat(timeline.truncated()).isEqualTo(first < expected.size());
+			}
+		}
+		// the anonymous caller's count is of the 40 visible parties, never the 70 an AMBER caller sees
+		assertThat(queries.timeline("instrument:hub", 10, Visibility.ANONYMOUS).orElseThrow().omittedEvents())
+			.isEqualTo(30);
+	}
+
+	@Test
+	void connectionsListTheFirstSharedTiesByNameAndCountTheRest() {
+		// the pair of hub parties sharing the most instruments (the hub and some small ones)
+		List<String> shared = List.of();
+		String a = null;
+		String b = null;
+		for (int x = 30; x < 40; x++) {
+			for (int y = x + 1; y < 40; y++) {
+				String px = "org:v" + x;
+				String py = "org:v" + y;
+				List<String> both = visibleParties.entrySet()
+					.stream()
+					.filter((e) -> e.getValue().contains(px) && e.getValue().contains(py))
+					.map(Map.Entry::getKey)
+					.sorted()
+					.toList();
+				if (both.size() > shared.size()) {
+					shared = both;
+					a = px;
+					b = py;
+				}
+			}
+		}
+		assertThat(shared).hasSizeGreaterThan(1);
+		for (int limit : new int[] { 1, shared.size(), Connections.MAX_LIMIT }) {
+			Connections connections = queries.connections(a, b, null, limit, Visibility.ANONYMOUS).orElseThrow();
+			assertThat(connections.direct()).isEmpty();
+			List<String> firsts = shared.subList(0, Math.min(limit, shared.size()));
+			assertThat(connections.through()).extracting((t) -> t.via().id()).isEqualTo(firsts);
+			assertThat(connections.omittedThrough()).isEqualTo(shared.size() - firsts.size());
+			assertThat(connections.truncated()).isEqualTo(limit < shared.size());
 		}
 	}
 

@@ -69,7 +69,19 @@ class VisibilityDifferentialIT {
 			}
 			answers.add(queries.timeline(instrument, caller)
 				.map((t) -> t.events().stream().map((e) -> e.kind() + e.date() + e.node().id()
-						+ ((e.edge() != null) ? e.edge().id() : "")).sorted().toList().toString())
+						+ ((e.edge() != null) ? e.edge().id() : "")).sorted().toList().toString() + t.omittedEvents())
+				.orElse("none"));
+			// the first event only (the rest counted): which one comes first and how many are left out follow the
+			// visible events alone; an actor's timeline has its dated ties
+			for (String id : List.of(instrument, a)) {
+				answers.add(queries.timeline(id, 1, caller)
+					.map((t) -> t.events().stream().map((e) -> e.kind() + e.date()).toList() + " " + t.omittedEvents()
+							+ " " + t.truncated())
+					.orElse("none"));
+			}
+			// one shared tie only: the count left out is of visible ones
+			answers.add(queries.connections(a, b, null, 1, caller)
+				.map((c) -> c.through().size() + " " + c.omittedThrough() + " " + c.truncated())
 				.orElse("none"));
 		}
 		for (int budget : new int[] { ConnectionQueries.COVERAGE_BUDGET, 12 }) {

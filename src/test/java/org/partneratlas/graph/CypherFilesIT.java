@@ -53,6 +53,18 @@ class CypherFilesIT {
 			event.put("accessBefore", List.of("tlp:CLEAR"));
 			session.run(new CypherStatements().text("editing/record-event"), Map.of("event", event)).consume();
 			session.run("MATCH (e:AuditEvent {id: 'sweep'}) DELETE e").consume();
+			// And a create-only import's audit batch, by its own statement.
+			Map<String, Object> batch = new HashMap<>();
+			for (String key : List.of("id", "by", "role", "requestId", "reason", "itemText", "fromText", "toText")) {
+				batch.put(key, "sweep");
+			}
+			for (String key : List.of("items", "actions", "froms", "tos", "changes", "accesses")) {
+				batch.put(key, List.of("sweep"));
+			}
+			batch.put("versions", List.of(1));
+			session.run(new CypherStatements().text("ingest/record-batch-events"), Map.of("batches", List.of(batch)))
+				.consume();
+			session.run("MATCH (b:AuditBatch {id: 'sweep'}) DELETE b").consume();
 			// And a streamed import's journal and undo copy (ImportBatches), for the same reason.
 			session.run("CREATE (j:ImportJournal {run: 'sweep', batch: 1, nodes: [], tieIds: [], tieFroms: [], "
 					+ "updated: []}) CREATE (u:ImportUndo {_undoRun: 'sweep', _undoOf: 'x', _undoFrom: 'x', "
@@ -121,6 +133,22 @@ class CypherFilesIT {
 				.doesNotContainPattern("\\b(DELETE|REMOVE)\\b");
 		}
 		assertThat(mentions.get("editing/history.cypher")).doesNotContainPattern("\\b(SET|DELETE|REMOVE|MERGE|CREATE)\\b");
+		// A create-only import's events in batches: one file creates them, history reads them, a failed run's go
+		Map<String, String> batches = new java.util.TreeMap<>();
+		for (Path file : files().toList()) {
+			String text = Files.readString(file);
+			if (text.contains("AuditBatch")) {
+				batches.put(QUERIES.relativize(file).toString(), text);
+			}
+		}
+		assertThat(batches).containsOnlyKeys("ingest/record-batch-events.cypher", "editing/history.cypher",
+				"ingest/rollback-batch-events.cypher");
+		assertThat(batches.get("ingest/record-batch-events.cypher")).contains("CREATE (b:AuditBatch)")
+			.doesNotContain("MATCH")
+			.doesNotContain("MERGE")
+			.doesNotContainPattern("\\b(DELETE|REMOVE)\\b");
+		assertThat(batches.get("ingest/rollback-batch-events.cypher")).contains("MATCH (b:AuditBatch {requestId: $run})")
+			.doesNotContainPattern("\\b(SET|REMOVE|MERGE|CREATE)\\b");
 	}
 
 	@Test
@@ -189,7 +217,7 @@ class CypherFilesIT {
 				case "asOf" -> java.time.LocalDate.of(2025, 1, 1);
 				case "rows" -> List.of(row);
 				case "props", "event", "journal" -> Map.of("id", "x");
-				case "events" -> List.of(Map.of("id", "x"));
+				case "events", "batches" -> List.of(Map.of("id", "x"));
 				default -> "x";
 			});
 		}

@@ -154,8 +154,11 @@ class ImportBatchesIT {
 			assertThat(org.get("tlp").asString()).isEqualTo("GREEN");
 			assertThat(org.get("version").asLong()).isEqualTo(1);
 		}
+		// a create-only run: its events are entries of audit batches, one entry per item created
 		assertThat(count("MATCH (e:AuditEvent) WHERE e.reason = 'import mapping.yaml (source:bulk-b)' RETURN count(e)"))
-			.isEqualTo(first.created());
+			.isZero();
+		assertThat(count("MATCH (b:AuditBatch) WHERE b.reason = 'import mapping.yaml (source:bulk-b)' "
+				+ "RETURN sum(size(b.items))")).isEqualTo(first.created());
 
 		String afterFirst = checksum();
 		ImportReport again = importer.run(mapping, false, RUNNER, (p) -> {
@@ -190,6 +193,89 @@ class ImportBatchesIT {
 			assertThat(org.get("version").asLong()).isEqualTo(2);
 		}
 		assertThat(count("MATCH (e:AuditEvent {itemId: 'org:bulk-b-3', action: 'UPDATED'}) RETURN count(e)")).isOne();
+	}
+
+	/** The history statement's events of an item (with its ties' for a node when {@code withTies}), for grants. */
+	private static List<Map<String, Object>> history(String id, boolean withTies, List<String> grants) {
+		try (var session = driver.session()) {
+			return session
+				.run(new CypherStatements().text("editing/history"),
+						Map.of("id", id, "endId", withTies ? id : "", "first", 500, "grants", grants))
+				.list((r) -> {
+					Map<String, Object> e = new java.util.HashMap<>(r.get("event").asMap());
+					// what HistoryEvent.of reads: a date-time and a whole version
+					e.put("at", r.get("event").get("at").asZonedDateTime());
+					e.put("version", r.get("event").get("version").asInt());
+					e.put("earlierHidden", r.get("earlierHidden").asBoolean());
+					return e;
+				});
+		}
+	}
+
+	@Test
+	void historyFindsEveryItemOfABatchAuditedImportWithItsSourceUnderItsMarking(@TempDir Path dir) throws IOException {
+		Path mapping = dataset(dir, "bulk-h", 40, 0);
+		ImportReport first = importer.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(first.problems()).isEmpty();
+		int items = 40 + links(40).size();
+		assertThat(first.created()).isEqualTo(1 + items);
+		String reason = "import mapping.yaml (source:bulk-h)";
+		assertThat(count("MATCH (e:AuditEvent {reason: '" + reason + "'}) RETURN count(e)")).as("no event per item")
+			.isZero();
+		// batches of 10 records: 4 of nodes (the Source node with the first), then the ties'
+		assertThat(count("MATCH (b:AuditBatch {reason: '" + reason + "'}) RETURN count(b)")).isLessThanOrEqualTo(
+				(items + 1 + 9) / 10 + 1);
+		List<String> green = List.of("tlp:CLEAR", "tlp:GREEN");
+		List<String> ties;
+		try (var session = driver.session()) {
+			ties = session.run("MATCH (:Organisation)-[r]->(:Organisation) WHERE r.id STARTS WITH 'org:bulk-h-' "
+					+ "RETURN r.id AS id").list((r) -> r.get("id").asString());
+		}
+		assertThat(ties).hasSize(links(40).size());
+		for (int i = 0; i < 40; i++) {
+			String id = "org:bulk-h-" + i;
+			int line = i + 2;
+			assertThat(history(id, false, green)).as(id).singleElement().satisfies((e) -> {
+				assertThat(e).containsEntry("action", "CREATED").containsEntry("itemId", id)
+					.containsEntry("by", "import:test").containsEntry("role", "admin").containsEntry("reason", reason)
+					.containsEntry("version", 1).containsEntry("access", List.of("tlp:GREEN"))
+					.containsEntry("earlierHidden", false);
+				assertThat((String) e.get("changes")).contains("\"bulk-h: orgs.csv:" + line + "\"")
+					.contains("Org bulk-h " + (line - 2));
+				assertThat(e.get("from")).isNull();
+			});
+			// a node's history with its ties: its own event and each of its ties' (the hub has many)
+			long degree = ties.stream().filter((t) -> t.startsWith(id + "-") || t.contains("->" + id + "#")).count();
+			assertThat(history(id, true, green)).as(id + " with ties").hasSize((int) (1 + degree));
+			// the marking holds: a caller cleared for CLEAR only sees none of it
+			assertThat(history(id, true, List.of("tlp:CLEAR"))).isEmpty();
+		}
+		for (String tie : ties) {
+			assertThat(history(tie, false, green)).as(tie).singleElement().satisfies((e) -> {
+				assertThat(e).containsEntry("action", "LINKED").containsEntry("itemId", tie);
+				assertThat(tie).startsWith(e.get("from") + "-COOPERATES_WITH->" + e.get("to"));
+				assertThat((String) e.get("changes")).contains("\"bulk-h: links.csv:");
+			});
+		}
+		// an id that is a prefix of others, or differs only in case, finds nothing of theirs
+		assertThat(history("org:bulk-h-", true, green)).isEmpty();
+		assertThat(history("ORG:BULK-H-1", true, green)).isEmpty();
+
+		// a later run takes the MERGE path (its nodes are stored): a change is an event of its own, newest first,
+		// above the batch's; what it creates is batch-audited too
+		ImportReport changed = importer.run(dataset(dir, "bulk-h", 45, 2), false, RUNNER, (p) -> {
+		});
+		assertThat(changed.problems()).isEmpty();
+		assertThat(changed.updated()).isEqualTo(2);
+		assertThat(changed.created()).isEqualTo(5 + links(45).size() - links(40).size());
+		assertThat(history("org:bulk-h-1", false, green)).extracting((e) -> e.get("action"))
+			.containsExactly("UPDATED", "CREATED");
+		assertThat(count("MATCH (e:AuditEvent {reason: '" + reason + "'}) RETURN count(e)")).isEqualTo(2);
+		for (int i = 40; i < 45; i++) {
+			assertThat(history("org:bulk-h-" + i, false, green)).extracting((e) -> e.get("action"))
+				.containsExactly("CREATED");
+		}
 	}
 
 	/** Once the import writes ties (every node committed), a concurrent edit deletes a node a later tie batch names. */
