@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -24,6 +25,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -47,8 +50,8 @@ import org.springframework.core.env.Environment;
  * <p>
  * <b>Started alongside the Spring context</b> (issue 13 §4): from {@code main}, as soon as the environment is prepared
  * ({@link EmbeddedNeo4jEarlyStart}), otherwise as soon as the bean definitions are read ({@link Start}, a bean factory
- * post-processor, runs before the web server and the singletons are built), Neo4j starts on its own thread, and the {@code Driver} bean is a stand-in that waits for it on first use. The context's
- * own work (web server, GraphQL schema, security, actuator) and Neo4j's start then share the machine's cores instead of
+ * post-processor, runs before the web server and the singletons are built), Neo4j starts on its own thread, and the
+ * {@code Driver} bean is a stand-in that waits for it on first use. The context's own work (web server, GraphQL schema, security, actuator) and Neo4j's start then share the machine's cores instead of
  * running one after the other on {@code main}: 4-10 s of a start's wall time. Readiness is unchanged: the service
  * turns ready only once the schema and the curated graph are in ({@code SeedLoader}), and a Neo4j that fails to start
  * fails the start with its own error, at the first statement.
@@ -70,7 +73,7 @@ class EmbeddedNeo4jConfiguration {
 	 * way through the singletons. Shut down by {@link Start}, after every bean that uses it.
 	 */
 	@Bean(destroyMethod = "")
-	@org.springframework.context.annotation.Lazy
+	@Lazy
 	DatabaseManagementService embeddedNeo4j(Start start) {
 		return start.await().dbms();
 	}
@@ -96,7 +99,7 @@ class EmbeddedNeo4jConfiguration {
 					if (method.getName().startsWith("close")) {
 						// closed with the DBMS by Start, after every bean that uses it
 						return method.getName().equals("close") ? null
-								: java.util.concurrent.CompletableFuture.completedStage(null);
+								: CompletableFuture.completedStage(null);
 					}
 					try {
 						return method.invoke(start.await().driver(), args);
@@ -161,7 +164,7 @@ class EmbeddedNeo4jConfiguration {
 
 		@Override
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			AtlasProperties properties = Binder.get(java.util.Objects.requireNonNull(this.environment))
+			AtlasProperties properties = Binder.get(Objects.requireNonNull(this.environment))
 				.bindOrCreate("atlas", AtlasProperties.class);
 			CompletableFuture<Started> early = EmbeddedNeo4jEarlyStart.adopt(properties);
 			this.started = (early != null) ? early : startOnItsOwnThread(properties);
@@ -242,7 +245,7 @@ class EmbeddedNeo4jConfiguration {
 			// formats every RUN message with all its parameters into a debug line nobody logs (11 % of an import's CPU
 			// time, 40 % of the client side's, in bench/results/2026-11-30-import.md); SLF4J asks Logback first.
 			Driver driver = GraphDatabase.driver(uri, AuthTokens.none(),
-					Config.builder().withoutEncryption().withLogging(org.neo4j.driver.Logging.slf4j()).build());
+					Config.builder().withoutEncryption().withLogging(Logging.slf4j()).build());
 			phase.close();
 			log.info("Embedded Neo4j started in {} ms, data in {}, Bolt on {}", (System.nanoTime() - started) / 1_000_000,
 					home, uri);

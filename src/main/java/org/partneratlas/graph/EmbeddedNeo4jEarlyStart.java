@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -39,8 +40,7 @@ public final class EmbeddedNeo4jEarlyStart implements ApplicationListener<Applic
 			AtlasProperties properties = Binder.get(environment).bindOrCreate("atlas", AtlasProperties.class);
 			discard(pending.getAndSet(new Pending(properties, EmbeddedNeo4jConfiguration.startOnItsOwnThread(properties))));
 		}
-		else if (event instanceof ApplicationFailedEvent
-				|| event instanceof org.springframework.boot.context.event.ApplicationStartedEvent) {
+		else if (event instanceof ApplicationFailedEvent || event instanceof ApplicationStartedEvent) {
 			// a context that failed, or started without adopting it (its settings said otherwise): never used
 			discard(pending.getAndSet(null));
 		}
