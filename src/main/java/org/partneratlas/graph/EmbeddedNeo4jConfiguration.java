@@ -229,7 +229,6 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, embedded.pageCache().toBytes())
 			.setConfig(GraphDatabaseSettings.memory_transaction_max_size, embedded.transactionMemory().toBytes())
-			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
 			// Internal settings (re-check on upgrades): shutdown in about a second instead of eleven.
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(100))
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
@@ -237,6 +236,11 @@ class EmbeddedNeo4jConfiguration {
 			.build();
 		try {
 			var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			// The callers' limit as the default of every transaction that names none, once Neo4j has started: set
+			// before, it also bounds Neo4j's own start-up transactions, and a start on a busy machine failed there.
+			db.getDependencyResolver()
+				.resolveDependency(org.neo4j.configuration.Config.class)
+				.setDynamic(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout(), "atlas");
 			var bolt = db.getDependencyResolver()
 				.resolveDependency(ConnectorPortRegister.class)
 				.getLocalAddress(ConnectorType.BOLT);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -17,6 +18,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.Driver;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import org.partneratlas.PartnerAtlasApplication;
 import org.partneratlas.ingest.SeedLoader;
@@ -98,6 +100,10 @@ class EmbeddedNeo4jEarlyStartIT {
 			assertThat(early.get()).as("started by main's listener before the context").isNotNull();
 			assertThat(context.getBean(DatabaseManagementService.class)).isSameAs(early.get().join().dbms());
 			assertThat(atReady.get()).as("curated nodes in the store when the service turned ready").isEqualTo(curated);
+			// the callers' limit is the default of transactions that name none, set once Neo4j had started
+			var db = (GraphDatabaseAPI) context.getBean(DatabaseManagementService.class).database("neo4j");
+			assertThat(db.getDependencyResolver().resolveDependency(Config.class).get(GraphDatabaseSettings.transaction_timeout))
+				.isEqualTo(Duration.ofSeconds(10));
 		}
 		assertStartThreadsEnd();
 		reopenWhenFree(store).shutdown();
