@@ -441,7 +441,7 @@ final class ImportBatches {
 	static void rollback(Driver driver, CypherStatements statements, String run) {
 		try (var session = driver.session()) {
 			List<org.neo4j.driver.Record> journals = session
-				.run(statements.text("ingest/rollback-journal"), Map.of("run", run))
+				.run(statements.text("ingest/rollback-journal"), Map.of("run", run), BATCH)
 				.list();
 			for (org.neo4j.driver.Record j : journals) {
 				List<String> nodes = j.get("nodes").asList(Value::asString);
@@ -500,7 +500,7 @@ final class ImportBatches {
 	static int recover(Driver driver, CypherStatements statements) {
 		List<String> runs;
 		try (var session = driver.session()) {
-			runs = session.run(statements.text("ingest/import-runs")).list((r) -> r.get("run").asString());
+			runs = session.run(statements.text("ingest/import-runs"), BATCH).list((r) -> r.get("run").asString());
 		}
 		for (String run : runs) {
 			log.warn("Import {} did not finish: undoing what it wrote", run);
