@@ -181,7 +181,8 @@ public final class ImportFiles {
 					+ Bench.TIE_ROW + "RETURN row", Map.of("url", base + "bench-ties.csv")).list((r) -> r.get("row").asObject());
 			// the nodes of those ties, with fresh ids for the create statements
 			List<Object> nodeRows = session.run("LOAD CSV WITH HEADERS FROM $url AS csv WITH csv LIMIT 5000\n" + nodeRow
-					+ "RETURN row {.*, id: 'profile:' + row.id, props: row.props {.*, id: 'profile:' + row.id}} AS row",
+					+ "WITH row, row.props AS p\n"
+					+ "RETURN row {.*, id: 'profile:' + row.id, props: p {.*, id: 'profile:' + row.id}} AS row",
 					Map.of("url", base + "bench-nodes.csv")).list((r) -> r.get("row").asObject());
 			List<String> ids = new ArrayList<>();
 			List<String> froms = new ArrayList<>();
