@@ -22,7 +22,7 @@ tail -n +2 "$files/bench-nodes.csv" >"$home/in/nodes.csv"
 tail -n +2 "$files/bench-ties.csv" >"$home/in/ties.csv"
 ties=$(wc -l <"$home/in/ties.csv")
 echo "== offline import of $size ($ties relationships): load before $(cut -d' ' -f1-3 /proc/loadavg)"
-out=$(NEO4J_HOME="$home" NEO4J_CONF="$home/conf" /usr/bin/time -f '%e %U %S %M' timeout "$limit" "$java" -Xmx${HEAP:-1g} \
+out=$(NEO4J_HOME="$home" NEO4J_CONF="$home/conf" /usr/bin/time -f '%e %U %S %M' timeout "$limit" "$java" -Xmx${HEAP:-1g} --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "$cp" org.neo4j.cli.AdminTool database import full --nodes="$home/in/nodes-header.csv,$home/in/nodes.csv" \
   --relationships="$home/in/ties-header.csv,$home/in/ties.csv" --overwrite-destination=true --skip-bad-relationships=true --bad-tolerance=100000 --threads=2 neo4j 2>&1 | tail -40)
 echo "$out" | grep -E 'IMPORT DONE|Imported|nodes|relationships|properties|Error|rror' | tail -8
