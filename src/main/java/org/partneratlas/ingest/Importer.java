@@ -430,8 +430,8 @@ public class Importer {
 	/**
 	 * Stored ties by id between their two ends ({@code ingest/ties-by-id}), and the landings leaving {@code landingFroms}
 	 * ({@code ingest/landings-from}). Not every tie leaving the start nodes: a hub (a country, the EU) is the start of
-	 * thousands, and every batch naming it read them all again, properties included (the MERGE path's time went up
-	 * with the square of the import's size: bench/results/2026-12-01-importspeed.md).
+	 * thousands, and every batch naming it read them all again, properties included: a batch's read grew with the
+	 * store (PROFILE in bench/results/2026-12-01-importspeed.md); this one costs the same per tie at any size.
 	 */
 	private Map<String, StoredTie> fetchTies(java.util.Collection<TieRecord> ties, Set<String> landingFroms) {
 		Map<String, StoredTie> found = new HashMap<>();
