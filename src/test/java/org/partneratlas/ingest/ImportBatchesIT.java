@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,11 @@ class ImportBatchesIT {
 				new AtlasProperties(null, Duration.ofSeconds(10), null, "neo4j"), new ExportProperties(Duration.ofMinutes(5)));
 	}
 
-	/** Organisations and cooperations among them, ids prefixed; {@code renamed} renames the first ones. */
-	private static Path dataset(Path dir, String prefix, int orgs, int renamed) throws IOException {
+	/**
+	 * The mapping of {@link #dataset}: organisations named by {@code name} (a template) and cooperations, with
+	 * {@code tieFields} (whole YAML lines, indented as the tie's fields) added to the tie mapping.
+	 */
+	private static void mapping(Path dir, String prefix, String name, String tieFields) throws IOException {
 		Files.writeString(dir.resolve("mapping.yaml"), """
 				dataset:
 				  id: source:%1$s
@@ -68,7 +72,7 @@ class ImportBatchesIT {
 				  - reader: orgs
 				    label: Organisation
 				    id: "org:%1$s-{code}"
-				    name: "{name}"
+				    name: "%2$s"
 				    kind: company
 				ties:
 				  - reader: links
@@ -76,7 +80,12 @@ class ImportBatchesIT {
 				    from: "org:%1$s-{from}"
 				    to: "org:%1$s-{to}"
 				    role: "{role}"
-				""".formatted(prefix));
+				%3$s""".formatted(prefix, name, tieFields));
+	}
+
+	/** Organisations and cooperations among them, ids prefixed; {@code renamed} renames the first ones. */
+	private static Path dataset(Path dir, String prefix, int orgs, int renamed) throws IOException {
+		mapping(dir, prefix, "{name}", "");
 		StringBuilder o = new StringBuilder("code,name\n");
 		for (int i = 0; i < orgs; i++) {
 			o.append(i).append(",Org ").append(prefix).append(' ').append(i).append((i < renamed) ? " renamed" : "")
@@ -399,38 +408,13 @@ class ImportBatchesIT {
 	 */
 	@Test
 	void theMergePathFindsAHubsStoredTiesByIdInEveryBatch(@TempDir Path dir) throws IOException {
-		Files.writeString(dir.resolve("mapping.yaml"), """
-				dataset:
-				  id: source:bulk-g
-				  title: Bulk fixture g
-				  publisher: Partner Atlas tests
-				  licence: CC0
-				  version: "1"
-				  retrieved: 2026-11-30
-				tlp: GREEN
-				readers:
-				  orgs: {format: csv, path: orgs.csv}
-				  links: {format: csv, path: links.csv}
-				nodes:
-				  - reader: orgs
-				    label: Organisation
-				    id: "org:bulk-g-{code}"
-				    name: "Org g {code}"
-				    kind: company
-				ties:
-				  - reader: links
-				    type: COOPERATES_WITH
-				    from: "org:bulk-g-{from}"
-				    to: "org:bulk-g-{to}"
-				    role: "{role}"
-				    start: "{start}"
-				""");
+		mapping(dir, "bulk-g", "Org g {code}", "    start: \"{start}\"\n");
 		StringBuilder orgs = new StringBuilder("code\n");
 		for (int i = 0; i < 30; i++) {
 			orgs.append(i).append('\n');
 		}
 		Files.writeString(dir.resolve("orgs.csv"), orgs);
-		java.util.function.IntFunction<String> links = (changed) -> {
+		IntFunction<String> links = (changed) -> {
 			StringBuilder l = new StringBuilder("from,to,role,start\n");
 			for (int i = 1; i < 30; i++) {
 				l.append("0,").append(i).append(",partner,").append((i == changed) ? "2021" : "2020").append('\n');
