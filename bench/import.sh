@@ -8,7 +8,8 @@
 #     ingest/import-ties) on the same graph's rows, into the same kind of store (the service with its seed).
 # Each step is bounded by TIMEOUT seconds (default 1200). Prints what to append to bench/results/.
 # Usage: bench/import.sh [S|M|L] (default M); env HEAP=1g PORT=18291 STEPS="1 2 3" TIMEOUT=1200 JAVA_OPTS=(extra JVM flags,
-# e.g. -XX:StartFlightRecording=filename=/tmp/imp.jfr,settings=profile)
+# e.g. -XX:StartFlightRecording=filename=/tmp/imp.jfr,settings=profile), PROFILE=1 (step 3 then PROFILEs the import's batch
+# statements on 5,000 rows: db hits and operators), JAR=<another build's jar> (A/B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-M}
@@ -53,7 +54,16 @@ for step in ${STEPS:-1 2 3}; do
       done
       bolt=$(grep -o 'bolt://127.0.0.1:[0-9]*' "$log" | head -1)
       echo "== loadcsv: load before $(cut -d' ' -f1-3 /proc/loadavg)"
+      # The service's CPU time over the LOAD CSV (user + sys ticks of its process), as the importer's `cpu:` line counts its own.
+      ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+      before=$(ticks)
       timeout "$limit" "$java" -Xmx1g -cp "$cp" org.partneratlas.bench.ImportFiles loadcsv "$bolt" "$files" || echo "LOAD CSV failed or timed out"
+      after=$(ticks)
+      items=$(( $(wc -l < "$files/bench-nodes.csv") + $(wc -l < "$files/bench-ties.csv") - 2 ))
+      awk -v t=$(( after - before )) -v hz="$(getconf CLK_TCK)" -v n="$items" \
+        'BEGIN { printf "cpu: %.1f s for LOAD CSV (the service process), %.2f s per 100k items\n", t / hz, t / hz * 100000 / n }'
+      # PROFILE=1: the import's batch statements PROFILEd on 5,000 rows of the loaded graph (db hits, operators).
+      [ -z "${PROFILE:-}" ] || timeout "$limit" "$java" -Xmx1g -cp "$cp" org.partneratlas.bench.ImportFiles profile "$bolt" "$files" | grep '^profile:' || echo "PROFILE failed or timed out"
       echo "load after $(cut -d' ' -f1-3 /proc/loadavg)"
       kill -TERM $app; wait $app 2>/dev/null || true; rm -rf "$data" ;;
   esac

@@ -24,6 +24,12 @@ kept=${KEPT_L:-$PWD/bench/work/kept-L}
 steps=("$@"); [ ${#steps[@]} = 0 ] && steps=(startup thin bounded worst analytics importL importM)
 mkdir -p bench/work
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# With the scheduler's autogroups on, `nice` only ranks processes within one session: a nice'd build started from
+# another terminal still takes half the cores from the benchmark (2026-12-01). Say so before measuring.
+if [ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" = 1 ]; then
+  echo "round2: sched_autogroup is on: other sessions' nice'd work competes as equals; for a quiet run, as root:" \
+    "echo 0 > /proc/sys/kernel/sched_autogroup_enabled" >&2
+fi
 
 worst() {
   set -e

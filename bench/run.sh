@@ -66,8 +66,9 @@ for size in $sizes; do
   [ -n "${CONCURRENCY:-}" ] && opts+=(concurrency=$CONCURRENCY)
   [ -n "${MODES:-}" ] && opts+=(modes=$MODES)
   [ -n "${PEER_SHAPES+x}" ] && opts+=(peerShapes=$PEER_SHAPES)
-  # JFR=1: afterwards one JFR recording of the service per shape under GraphQL at c=16 (JFR_SECONDS, JFR_MODES)
-  [ "${JFR:-0}" = 1 ] && opts+=(jfr="$PWD/$work/jfr-$size" jfrSeconds=${JFR_SECONDS:-20} jfrModes=${JFR_MODES:-graphql})
+  # JFR=1: afterwards one JFR recording of the service per shape under GraphQL at c=16 (JFR_SECONDS, JFR_MODES,
+  # JFR_CONCURRENCY)
+  [ "${JFR:-0}" = 1 ] && opts+=(jfr="$PWD/$work/jfr-$size" jfrSeconds=${JFR_SECONDS:-20} jfrModes=${JFR_MODES:-graphql} jfrConcurrency=${JFR_CONCURRENCY:-16})
   if [ $have_peer = 1 ] && [ "${PEER:-1}" = 1 ] && [ "$size" != L ]; then
     (cd bench/peer && BOLT=$bolt PORT=$peer_port exec node server.mjs) >"$work/peer-$size.log" 2>&1 &
     peer_pid=$!

@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
 # Launch to first complete answer, CPU seconds to it, resident memory and shutdown time of the packaged service on its
 # embedded Neo4j.
-# Usage: [PORT=18080] [BASELINE=old.jar] [AOT=1] bench/startup.sh [runs]
+# Usage: [PORT=18080] [BASELINE=old.jar] [JAR=this.jar] [AOT=1] [WORK=bench/work] bench/startup.sh [runs]
 # Each run starts from an empty data directory (schema + seed load included) and then once more on the same store,
-# as the plain jar (`java -jar target/partner-atlas-*.jar`) and as `./atlas` (the README's run command: the extracted
-# jar with the JDK 25 AOT cache that its training run recorded; prepared once before the first timed start, never
-# timed). BASELINE names another build's jar (e.g. main's) to measure interleaved with this one, each start of this
-# build right after the same start of the baseline, so that a busy machine slows both alike; the baseline's AOT start
-# uses the recipe of 2026-11 (extract, one training start that answers the probe and stops). AOT=0 measures the plain
-# jars only. PORT keeps two checkouts on one machine from answering each other's probes. The service's own phase
-# breakdown ("Ready for questions ...", StartupPhases) of every start of this build goes to bench/work/startup-phases.txt.
+# as `java -jar target/partner-atlas-*.jar` (the README's run command: since 2026-12-01 the jar runs the service as a
+# child JVM from its extracted form through the JDK 25 AOT cache, operations.AotLaunch; extracted and trained once,
+# before the first timed start, never timed) and as the same jar with ATLAS_LAUNCH_MODE=plain (one JVM on the fat jar,
+# as before). CPU seconds and RSS are those of the whole process tree (launcher and service). BASELINE names another
+# build's jar (e.g. main's) to measure interleaved with this one, each start of this build right after the same start
+# of the baseline, so that a busy machine slows both alike; with AOT=1 (the default) the baseline also starts with the
+# recipe of 2026-11 (extract, one training start that answers the probe and stops, -XX:AOTCache). AOT=0 measures
+# plain jars only. PORT keeps two checkouts on one machine from answering each other's probes; WORK says where the
+# stores and logs go. The service's own phase breakdown ("Ready for questions ...", StartupPhases) of every start of
+# this build goes to $WORK/startup-phases.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
-jar=$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)
+jar=${JAR:-$(ls target/partner-atlas-*.jar 2>/dev/null | head -1 || true)}
 if [ -z "$jar" ]; then ./mvnw -B -q package -DskipTests; jar=$(ls target/partner-atlas-*.jar | head -1); fi
 port=${PORT:-18080}
-mkdir -p bench/work
-log=bench/work/startup-service.log
-phases=bench/work/startup-phases.txt
+work=${WORK:-bench/work}
+mkdir -p "$work"
+log=$work/startup-service.log
+phases=$work/startup-phases.txt
 : >"$phases"
 flags=(-Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
   --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
@@ -36,6 +40,27 @@ start_service() { # $1 data dir, rest: the command
   pid=$!
 }
 
+tree() { # a process and its descendants
+  local p; echo "$1"
+  for p in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$p"; done
+}
+
+tree_cpu_s() { # user+sys CPU seconds of a process tree (the launcher and the service it started)
+  local p total=0 hz; hz=$(getconf CLK_TCK)
+  for p in $(tree "$1"); do
+    total=$(( total + $(awk '{ print $14 + $15 }' /proc/"$p"/stat 2>/dev/null || echo 0) ))
+  done
+  awk -v t="$total" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz }'
+}
+
+tree_rss_mib() {
+  local p total=0
+  for p in $(tree "$1"); do
+    total=$(( total + $(awk '/VmRSS/ { print $2 }' /proc/"$p"/status 2>/dev/null || echo 0) ))
+  done
+  echo $(( total / 1024 ))
+}
+
 await_answer() { # sets complete_ms (first answer equal to the settled one) and cpu_s (process CPU at the first answer)
   local t0=$1 polls; polls=$(mktemp)
   local first=
@@ -45,7 +70,7 @@ await_answer() { # sets complete_ms (first answer equal to the settled one) and 
     now=$(( ($(date +%s%N) - t0) / 1000000 ))
     if printf '%s' "$body" | grep -q '"ties"'; then
       first=$now
-      cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' /proc/$pid/stat)
+      cpu_s=$(tree_cpu_s $pid)
       printf '%s\t%s\n' "$now" "$body" >>"$polls"
       break
     fi
@@ -75,7 +100,7 @@ measure() { # $1 data dir, $2 label, rest: the command
   start=$(date +%s%N)
   start_service "$dir" "$@"
   await_answer "$start"
-  rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
+  rss=$(tree_rss_mib $pid)
   if grep -q 'Ready for questions' "$log"; then
     { echo "## $label"; sed -n '/Ready for questions/,/^[0-9]\{4\}-/p' "$log" | grep -v '^[0-9]\{4\}-.*StartupPhases' -m 40 | head -20
       grep -m1 'Ready for questions' "$log" | sed 's/.*: Ready/Ready/'; } >>"$phases"
@@ -86,28 +111,25 @@ measure() { # $1 data dir, $2 label, rest: the command
   printf '| %s | %s | %s | %d | %d | %s |\n' "$label" "$complete_ms" "$cpu_s" "$rss" "$stop" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-base_aot=bench/work/baseline-aot
-if [ "${AOT:-1}" = 1 ]; then
-  ATLAS_PREPARE_ONLY=1 ./atlas
-  if [ -n "${BASELINE:-}" ]; then train_baseline "$BASELINE"; fi
-fi
+base_aot=$work/baseline-aot
+ATLAS_LAUNCH_MODE=prepare "$java" "${flags[@]}" -jar "$jar" # extract and record the cache once, untimed
+if [ "${AOT:-1}" = 1 ] && [ -n "${BASELINE:-}" ]; then train_baseline "$BASELINE"; fi
 
 echo "| start | launch to first complete answer (ms) | CPU s to it | RSS after it (MiB) | shutdown (ms) | load |"
 echo "|---|---|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
   for store in empty existing; do
-    [ "$store" = empty ] && { rm -rf bench/work/store-base bench/work/store-new bench/work/store-base-aot bench/work/store-atlas; }
+    [ "$store" = empty ] && { rm -rf "$work"/store-base "$work"/store-plain "$work"/store-base-aot "$work"/store-new; }
     if [ -n "${BASELINE:-}" ]; then
-      measure bench/work/store-base "baseline java -jar, $store store, run $run" "$java" "${flags[@]}" -jar "$BASELINE"
+      measure "$work"/store-base "baseline java -jar, $store store, run $run" "$java" "${flags[@]}" -jar "$BASELINE"
     fi
-    measure bench/work/store-new "java -jar, $store store, run $run" "$java" "${flags[@]}" -jar "$jar"
-    if [ "${AOT:-1}" = 1 ]; then
-      if [ -n "${BASELINE:-}" ]; then
-        measure bench/work/store-base-aot "baseline extracted + AOT cache, $store store, run $run" "$java" "${flags[@]}" \
-          -XX:AOTCache="$base_aot/app.aot" -jar "$base_aot/$(basename "$BASELINE")"
-      fi
-      measure bench/work/store-atlas "./atlas (extracted + AOT cache), $store store, run $run" ./atlas
+    measure "$work"/store-new "java -jar (through the AOT cache), $store store, run $run" "$java" "${flags[@]}" -jar "$jar"
+    measure "$work"/store-plain "ATLAS_LAUNCH_MODE=plain java -jar, $store store, run $run" \
+      env ATLAS_LAUNCH_MODE=plain "$java" "${flags[@]}" -jar "$jar"
+    if [ "${AOT:-1}" = 1 ] && [ -n "${BASELINE:-}" ]; then
+      measure "$work"/store-base-aot "baseline extracted + AOT cache (2026-11 recipe), $store store, run $run" \
+        "$java" "${flags[@]}" -XX:AOTCache="$base_aot/app.aot" -jar "$base_aot/$(basename "$BASELINE")"
     fi
   done
 done
-rm -rf bench/work/store-base bench/work/store-new bench/work/store-base-aot bench/work/store-atlas
+rm -rf "$work"/store-base "$work"/store-plain "$work"/store-base-aot "$work"/store-new

@@ -86,6 +86,17 @@ public class Worst {
 		s.put("coverage countries x 21 kinds, limit 500", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [" + kinds + "], limit: 500) { truncated rows { covered cells { instruments { instrument { id } } } } } }");
 		s.put("coverage countries x 21 kinds, asOf", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [" + kinds + "], limit: 500, " + asOf + ") { truncated rows { covered } } }");
 		s.put("coverage all actors memberOf EU x 21 kinds, limit 500", "{ coverage(actors: {memberOf: \"union:eu\"}, kinds: [" + kinds + "], limit: 500) { truncated rows { covered } } }");
+		s.put("coverage countries x 1 kind, limit 500", "{ coverage(actors: {labels: [COUNTRY]}, kinds: [\"" + k1 + "\"], limit: 500) { truncated cut rows { covered cells { instruments { instrument { id } } } } } }");
+		s.put("coverage all actors x 1 kind, limit 500", "{ coverage(kinds: [\"" + k1 + "\"], limit: 500) { truncated cut rows { covered cells { instruments { instrument { id } } } } } }");
+		s.put("coverage all actors x 21 kinds, limit 500, every field", "{ coverage(kinds: [" + kinds + "], limit: 500) { truncated cut message rows { covered actor { id name } cells { kind instruments { instrument { id name } edge { id type from to } } } } } }");
+		s.put("coverage memberOf hub org x 21 kinds, limit 500", "{ coverage(actors: {memberOf: \"org:o0\"}, kinds: [" + kinds + "], limit: 500) { truncated cut rows { covered } } }");
+		s.put("gaps memberOf EU has 21 kinds lacks 1", "{ gaps(actors: {memberOf: \"union:eu\"}, has: [" + kinds + "], lacks: [\"" + k2 + "\"], limit: 500) { actor { id } has { instrument { id } } } }");
+		s.put("gaps memberOf hub org lacks 1 kind", "{ gaps(actors: {memberOf: \"org:o0\"}, lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");
+		s.put("untied memberOf hub org from memberOf EU", "{ untied(actors: {memberOf: \"org:o0\"}, from: {memberOf: \"union:eu\"}, limit: 500) { id } }");
+		s.put("untied all from memberOf region", "{ untied(actors: {}, from: {memberOf: \"region:r0\"}, limit: 500) { id } }");
+		s.put("profile hub country, limit 1000", "{ profile(id: \"" + hub + "\", limit: 1000) { summary { count } omittedTies cut ties { other { id } counterparts { node { id } } } } }");
+		s.put("timeline hub, first 2000", "{ timeline(id: \"" + hub + "\", first: 2000) { omittedEvents events { date node { id } edge { id } } } }");
+		s.put("connections hub x hub, limit 1000", "{ connections(a: \"" + hub + "\", b: \"" + hub2 + "\", limit: 1000) { direct { id } through { via { id } edgeA { id } edgeB { id } } omittedThrough } }");
 		s.put("gaps all actors memberOf region lacks 1 kind", "{ gaps(actors: {memberOf: \"region:r0\"}, lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");
 		s.put("untied memberOf region from one leaf org", "{ untied(actors: {memberOf: \"region:r0\"}, from: {ids: [\"" + org + "\"]}, limit: 500) { id } }");
 		s.put("gaps all actors lacks 1 kind, limit 500", "{ gaps(lacks: [\"" + k1 + "\"], limit: 500) { actor { id } } }");

@@ -1,16 +1,25 @@
 // Actors that pass the filter, are party to a visible instrument of every kind in $has and of none in $lacks (valid
 // at $asOf); with the instruments of the $has kinds as evidence. At most $limit, in name order.
+// The actors: with 'memberOf', expanded from that group (its visible members), not by checking every actor of the
+// labels for a membership (at L that check read every actor); without it, a scan of the labels. A missing or hidden
+// group has no members.
 // Parameters: $labels, $ids, $kinds, $memberOf, $euStatus, $sectors, $has, $lacks, $asOf, $limit, $grants.
-MATCH (n:$any($labels))
+CALL () {
+  // no group: the labels are scanned (with a group, $any([]) scans nothing)
+  MATCH (n:$any(CASE WHEN $memberOf IS NULL THEN $labels ELSE [] END))
+  RETURN n
+  UNION
+  // a group: its visible direct members (an id of null finds no group)
+  MATCH (group:Entity {id: $memberOf})<-[m:MEMBER_OF]-(n:$any($labels))
+  WHERE any(g IN group.access WHERE g IN $grants) AND any(g IN m.access WHERE g IN $grants)
+  RETURN n
+}
+WITH n
 WHERE any(g IN n.access WHERE g IN $grants)
   AND ($ids IS NULL OR n.id IN $ids)
   AND ($kinds IS NULL OR n.kind IN $kinds)
   AND ($euStatus IS NULL OR n.euStatus IN $euStatus)
   AND ($sectors IS NULL OR n.sector IN $sectors)
-  AND ($memberOf IS NULL OR EXISTS {
-    MATCH (n)-[m:MEMBER_OF]->(g:Entity {id: $memberOf})
-    WHERE any(g IN m.access WHERE g IN $grants) AND any(g IN g.access WHERE g IN $grants)
-  })
   AND all(kind IN $has WHERE EXISTS {
     MATCH (n)-[r:PARTY_TO]->(i:Instrument {kind: kind})
     WHERE any(g IN i.access WHERE g IN $grants) AND any(g IN r.access WHERE g IN $grants)

@@ -1,6 +1,7 @@
 // One level of the bounded two-sided path search (graph.PathSearch): every step from the $frontier nodes over the
 // ties and into the nodes paths.cypher may walk (the very same predicate; the two ends, $ends, are always allowed),
-// one row a relationship, at most $budget + 1 rows (one more than the work left says the level was cut). A hidden
+// one row a relationship (its element id, so that PathSearch can enumerate the paths over the relationships it has
+// examined), at most $budget + 1 rows (one more than the work left says the level was cut). A hidden
 // frontier node (an end the caller may not see) steps nowhere, so not even the work done depends on hidden items.
 // Parameters: $frontier (ids), $ends, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $budget, $grants.
 UNWIND $frontier AS id
@@ -20,6 +21,6 @@ WHERE any(g IN y.access WHERE g IN $grants)
         MATCH (x)-[c:CONCERNS]->(t:Topic)
         WHERE t.id IN $topics AND any(g IN c.access WHERE g IN $grants) AND any(g IN t.access WHERE g IN $grants)
       })))
-WITH id, x.id AS next
+WITH id, x.id AS next, elementId(r) AS rel
 LIMIT $budget + 1
-RETURN id AS from, next
+RETURN id AS from, next, rel

@@ -5,19 +5,27 @@
 // row a tie from an actor of the other filter to an actor; LIMIT streams), and then `cut` is true and no actor is
 // answered, as a list from part of the ties would name tied actors as untied. The rows counted are visible ones only,
 // so whether a question is cut says nothing about hidden ties.
+// Either side's actors, with its 'memberOf', are expanded from that group (its visible members), not found by checking
+// every actor of the labels for a membership (at L that check read every actor); a missing or hidden group has none.
 // Parameters: $labels, $ids, $kinds, $memberOf, $euStatus, $sectors, $otherLabels, $otherIds, $otherKinds,
 // $otherMemberOf, $otherEuStatus, $otherSectors, $asOf, $limit, $budget, $grants.
 CALL () {
-  MATCH (o:$any($otherLabels))
+  CALL () {
+    // no group: the labels are scanned (with a group, $any([]) scans nothing)
+    MATCH (o:$any(CASE WHEN $otherMemberOf IS NULL THEN $otherLabels ELSE [] END))
+    RETURN o
+    UNION
+    // a group: its visible direct members (an id of null finds no group)
+    MATCH (group:Entity {id: $otherMemberOf})<-[m:MEMBER_OF]-(o:$any($otherLabels))
+    WHERE any(g IN group.access WHERE g IN $grants) AND any(g IN m.access WHERE g IN $grants)
+    RETURN o
+  }
+  WITH o
   WHERE any(g IN o.access WHERE g IN $grants)
     AND ($otherIds IS NULL OR o.id IN $otherIds)
     AND ($otherKinds IS NULL OR o.kind IN $otherKinds)
     AND ($otherEuStatus IS NULL OR o.euStatus IN $otherEuStatus)
     AND ($otherSectors IS NULL OR o.sector IN $otherSectors)
-    AND ($otherMemberOf IS NULL OR EXISTS {
-      MATCH (o)-[m2:MEMBER_OF]->(g2:Entity {id: $otherMemberOf})
-      WHERE any(g IN m2.access WHERE g IN $grants) AND any(g IN g2.access WHERE g IN $grants)
-    })
   CALL (o) {
     MATCH (o)-[r2]-(v:Entity)-[r1]-(n:Actor)
     WHERE (v:Instrument OR v:Programme OR v:Project OR v:Cable)
@@ -39,17 +47,21 @@ CALL () {
   RETURN collect(DISTINCT n) AS tied, count(n) > $budget AS cut
 }
 CALL (tied, cut) {
-  MATCH (n:$any($labels))
-  WHERE NOT cut
-    AND any(g IN n.access WHERE g IN $grants)
+  CALL (cut) {
+    MATCH (n:$any(CASE WHEN $memberOf IS NULL AND NOT cut THEN $labels ELSE [] END))
+    RETURN n
+    UNION
+    MATCH (group:Entity {id: $memberOf})<-[m:MEMBER_OF]-(n:$any($labels))
+    WHERE NOT cut
+      AND any(g IN group.access WHERE g IN $grants) AND any(g IN m.access WHERE g IN $grants)
+    RETURN n
+  }
+  WITH n, tied
+  WHERE any(g IN n.access WHERE g IN $grants)
     AND ($ids IS NULL OR n.id IN $ids)
     AND ($kinds IS NULL OR n.kind IN $kinds)
     AND ($euStatus IS NULL OR n.euStatus IN $euStatus)
     AND ($sectors IS NULL OR n.sector IN $sectors)
-    AND ($memberOf IS NULL OR EXISTS {
-      MATCH (n)-[m:MEMBER_OF]->(g:Entity {id: $memberOf})
-      WHERE any(g IN m.access WHERE g IN $grants) AND any(g IN g.access WHERE g IN $grants)
-    })
     AND NOT n IN tied
   WITH n
   ORDER BY n.name, n.id

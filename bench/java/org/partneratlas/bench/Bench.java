@@ -327,6 +327,12 @@ public final class Bench {
 		if (firstError.get() != null) {
 			m.put("firstError", firstError.get());
 		}
+		if (done == 0 && errors.get() > 0) {
+			// every request failed: a fault of the harness or the statement, never a figure (its rounds would read as 0/s)
+			m.put("fault", true);
+			System.err.printf("BENCH FAULT: %s %s at c=%d answered no request without an error: %s%n", shape, mode, c,
+					firstError.get());
+		}
 		record("warmup", key, m);
 	}
 
@@ -446,13 +452,14 @@ public final class Bench {
 
 	/**
 	 * One JFR recording of the service ({@code jcmd servicePid JFR.start}, profile settings) per shape, under GraphQL at
-	 * concurrency 16 for {@code jfrSeconds} (20), into {@code jfr=dir}: bench/jfr-layers.py breaks it down by layer.
+	 * concurrency {@code jfrConcurrency} (16) for {@code jfrSeconds} (20), into {@code jfr=dir}: bench/jfr-layers.py breaks it down by layer.
 	 */
 	void profiles(Generator g, List<String> only) throws Exception {
 		String pid = this.options.get("servicePid");
 		Path dir = Path.of(this.options.get("jfr"));
 		Files.createDirectories(dir);
 		int seconds = Integer.parseInt(this.options.getOrDefault("jfrSeconds", "20"));
+		int concurrency = Integer.parseInt(this.options.getOrDefault("jfrConcurrency", "16"));
 		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 		Map<String, IntFunction<String>> bare = bareShapes(g);
 		for (Shape shape : shapes(g)) {
@@ -468,9 +475,9 @@ public final class Bench {
 				if (call == null) {
 					continue;
 				}
-				Path file = dir.resolve(shape.name + "-" + mode + ".jfr").toAbsolutePath();
+				Path file = dir.resolve(shape.name + "-" + mode + "-c" + concurrency + ".jfr").toAbsolutePath();
 				exec(jcmd, pid, "JFR.start", "name=thin", "settings=profile");
-				run(call, 16, seconds, new AtomicLong(), new AtomicReference<>());
+				run(call, concurrency, seconds, new AtomicLong(), new AtomicReference<>());
 				exec(jcmd, pid, "JFR.stop", "name=thin", "filename=" + file);
 				log("profile %s %s: %s", shape.name, mode, file);
 			}
@@ -867,7 +874,8 @@ public final class Bench {
 			return cypher("catalogue/search", p);
 		}));
 		shapes.add(new Shape("profile", (i) -> gql(profileQ, Map.of("id", centres.get(i % n))),
-				(i) -> cypher("catalogue/profile", Map.of("id", centres.get(i % n)))));
+				// the schema's defaults: the first 200 ties, counterparts within 10,000 visible rows
+				(i) -> cypher("catalogue/profile", Map.of("id", centres.get(i % n), "limit", 200, "budget", 10_000))));
 		shapes.add(new Shape("neighbourhood", (i) -> gql(neighbourhoodQ, Map.of("id", centres.get(i % n))), (i) -> {
 			Map<String, Object> p = new HashMap<>();
 			p.put("id", centres.get(i % n));
@@ -897,6 +905,7 @@ public final class Bench {
 			p.put("instrumentKinds", kindSets.get(i % n));
 			p.put("asOf", null);
 			p.put("limit", 301);
+			p.put("budget", 10_000); // the service's work budget (ConnectionQueries.COVERAGE_BUDGET)
 			return cypher("connections/coverage", p);
 		}));
 		shapes.add(new Shape("centrality", (i) -> gql(centralityQ, Map.of()), (i) -> {

@@ -38,6 +38,10 @@ public final class ImportFiles {
 			loadCsv(args[1], Path.of(args[2]));
 			return;
 		}
+		if (args[0].equals("profile")) {
+			profile(args[1], Path.of(args[2]));
+			return;
+		}
 		String size = args[0];
 		Path dir = Path.of(args[1]);
 		Files.createDirectories(dir);
@@ -145,6 +149,125 @@ public final class ImportFiles {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	/** What the MERGE path read before 2026-12-01: every tie leaving the batch's start nodes (a hub's thousands). */
+	private static final String TIES_FROM = """
+			UNWIND $ids AS id
+			MATCH (a:Entity {id: id})-[r]->(b:Entity)
+			RETURN r.id AS id, a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props""";
+
+	/**
+	 * PROFILEs the import's batch statements on the first 5,000 rows of {@code bench-ties.csv} (and their nodes) in a
+	 * store that holds the graph (run after {@code loadcsv}): database hits and milliseconds a statement, the write
+	 * statements in a transaction rolled back. Prints one line a statement and each one's costliest operators.
+	 */
+	static void profile(String bolt, Path dir) throws IOException {
+		var statements = new org.partneratlas.graph.CypherStatements();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
+			Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+			exchange.sendResponseHeaders(200, Files.size(file));
+			try (var body = exchange.getResponseBody()) {
+				Files.copy(file, body);
+			}
+		});
+		server.start();
+		String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+		try (var driver = org.neo4j.driver.GraphDatabase.driver(bolt, org.neo4j.driver.AuthTokens.none(),
+				org.neo4j.driver.Config.builder().withoutEncryption().build()); var session = driver.session()) {
+			String nodeRow = Bench.NODE_ROW.replace("props: {name: csv.name", "props: {id: csv.id, name: csv.name");
+			List<Object> tieRows = session.run("LOAD CSV WITH HEADERS FROM $url AS csv WITH csv LIMIT 5000\n"
+					+ Bench.TIE_ROW + "RETURN row", Map.of("url", base + "bench-ties.csv")).list((r) -> r.get("row").asObject());
+			// the nodes of those ties, with fresh ids for the create statements
+			List<Object> nodeRows = session.run("LOAD CSV WITH HEADERS FROM $url AS csv WITH csv LIMIT 5000\n" + nodeRow
+					+ "WITH row, row.props AS p\n"
+					+ "RETURN row {.*, id: 'profile:' + row.id, props: p {.*, id: 'profile:' + row.id}} AS row",
+					Map.of("url", base + "bench-nodes.csv")).list((r) -> r.get("row").asObject());
+			List<String> ids = new ArrayList<>();
+			List<String> froms = new ArrayList<>();
+			List<Map<String, Object>> keys = new ArrayList<>();
+			for (Object row : tieRows) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> m = (Map<String, Object>) row;
+				froms.add((String) m.get("from"));
+				ids.add((String) m.get("from"));
+				ids.add((String) m.get("to"));
+				keys.add(Map.of("id", m.get("id"), "from", m.get("from"), "to", m.get("to")));
+			}
+			List<String> distinctFroms = List.copyOf(new LinkedHashSet<>(froms));
+			System.out.printf("profile: %d tie rows (%d distinct start nodes), %d node rows%n", tieRows.size(),
+					distinctFroms.size(), nodeRows.size());
+			profileRead(session, "ingest/nodes-by-id (reads)", statements.text("ingest/nodes-by-id"),
+					Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))));
+			profileRead(session, "ties-from (before: every tie leaving the start nodes)", TIES_FROM,
+					Map.of("ids", distinctFroms));
+			profileRead(session, "ingest/ties-by-id (after: by id between the ends)", statements.text("ingest/ties-by-id"),
+					Map.of("rows", keys));
+			profileWrite(driver, "ingest/import-nodes (MERGE, new ids)", statements.text("ingest/import-nodes"),
+					Map.of("rows", nodeRows));
+			profileWrite(driver, "ingest/create-nodes (CREATE, new ids)", statements.text("ingest/create-nodes"),
+					Map.of("rows", nodeRows));
+			profileWrite(driver, "ingest/import-ties (MERGE, existing ties)", statements.text("ingest/import-ties"),
+					Map.of("rows", tieRows));
+			List<Object> newTies = new ArrayList<>();
+			for (Object row : tieRows) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) row);
+				m.put("id", m.get("id") + "#profile");
+				newTies.add(m);
+			}
+			profileWrite(driver, "ingest/import-ties (MERGE, new ties)", statements.text("ingest/import-ties"),
+					Map.of("rows", newTies));
+			profileWrite(driver, "ingest/create-ties (CREATE)", statements.text("ingest/create-ties"),
+					Map.of("rows", newTies));
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	private static void profileRead(org.neo4j.driver.Session session, String name, String text,
+			Map<String, Object> parameters) {
+		long t = System.nanoTime();
+		var result = session.run("PROFILE " + text, parameters);
+		long rows = result.list().size();
+		print(name, result.consume(), rows, t);
+	}
+
+	private static void profileWrite(org.neo4j.driver.Driver driver, String name, String text,
+			Map<String, Object> parameters) {
+		try (var session = driver.session(); var tx = session.beginTransaction()) {
+			long t = System.nanoTime();
+			var result = tx.run("PROFILE " + text, parameters);
+			long rows = result.list().size();
+			print(name, result.consume(), rows, t);
+			tx.rollback();
+		}
+	}
+
+	private static void print(String name, org.neo4j.driver.summary.ResultSummary summary, long rows, long started) {
+		List<org.neo4j.driver.summary.ProfiledPlan> all = new ArrayList<>();
+		java.util.ArrayDeque<org.neo4j.driver.summary.ProfiledPlan> todo = new java.util.ArrayDeque<>();
+		todo.add(summary.profile());
+		long hits = 0;
+		while (!todo.isEmpty()) {
+			var p = todo.pop();
+			all.add(p);
+			hits += p.dbHits();
+			todo.addAll(p.children());
+		}
+		all.sort(java.util.Comparator.comparingLong(org.neo4j.driver.summary.ProfiledPlan::dbHits).reversed());
+		StringBuilder top = new StringBuilder();
+		for (var p : all.subList(0, Math.min(4, all.size()))) {
+			if (p.dbHits() > 0) {
+				top.append(top.isEmpty() ? "" : ", ").append(p.operatorType().replace("@neo4j", "")).append(' ')
+					.append(p.dbHits());
+			}
+		}
+		var c = summary.counters();
+		System.out.printf("profile: %-55s %,10d db hits %6d ms  rows %d  created %d nodes %d rels  [%s]%n", name, hits,
+				(System.nanoTime() - started) / 1_000_000, rows, c.nodesCreated(), c.relationshipsCreated(), top);
 	}
 
 	private static String load(String text, String toRow) {

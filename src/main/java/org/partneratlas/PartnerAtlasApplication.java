@@ -1,8 +1,16 @@
 package org.partneratlas;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+
 import org.partneratlas.export.BackupCommand;
 import org.partneratlas.graph.AtlasProperties;
+import org.partneratlas.graph.EmbeddedNeo4jEarlyStart;
 import org.partneratlas.graph.StartupPhases;
+import org.partneratlas.ingest.ImportCommand;
+import org.partneratlas.operations.AotLaunch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,18 +32,27 @@ public class PartnerAtlasApplication {
 			// The import command: the same store and beans (the web layer on a free loopback port, as the security
 			// configuration needs it), then exits with the command's code.
 			SpringApplication application = new SpringApplication(PartnerAtlasApplication.class);
-			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-			java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
-					"--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+			String[] rest = Arrays.copyOfRange(args, 1, args.length);
+			List<String> settings = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 					// no caller's read runs here: schema, seed and import may take their time on a busy machine
 					"--atlas.transaction-timeout=30m"));
-			settings.addAll(java.util.List.of(rest));
+			settings.addAll(List.of(rest));
 			var context = application.run(settings.toArray(String[]::new));
-			int code = context.getBean(org.partneratlas.ingest.ImportCommand.class).run(rest, System.out);
+			int code = context.getBean(ImportCommand.class).run(rest, System.out);
 			System.exit(SpringApplication.exit(context, () -> code));
 		}
+		// java -jar on the packaged jar: the service runs as a child JVM through the start-up (AOT) cache
+		OptionalInt launched = AotLaunch.launch(args);
+		if (launched.isPresent()) {
+			System.exit(launched.getAsInt());
+		}
+		AotLaunch.stopWithLauncher();
 		StartupPhases.mainStarted();
-		SpringApplication.run(PartnerAtlasApplication.class, args);
+		SpringApplication application = new SpringApplication(PartnerAtlasApplication.class);
+		// the embedded Neo4j starts on its own thread as soon as the settings are known, beside the context
+		application.addListeners(new EmbeddedNeo4jEarlyStart());
+		application.run(AotLaunch.serviceArguments(args));
 	}
 
 }

@@ -101,7 +101,7 @@ class ConnectionController {
 			message = (paths.isEmpty() ? "No path found between " + from + " and " + to + restricted
 					+ " before the search stopped at its work budget (" + result.examined()
 					+ " relationships examined): a path of at most " + maxHops + " relationships may still exist"
-					: "Only the shortest paths found (" + paths.size() + " of " + k + "): the search for longer ones, "
+					: "Only " + paths.size() + " of " + k + " paths found, the shortest first: the search for more, "
 							+ "of at most " + maxHops + " relationships, stopped at its work budget ("
 							+ result.examined() + " relationships examined)")
 					+ "; a lower maxHops or a narrower 'only' filter searches less";

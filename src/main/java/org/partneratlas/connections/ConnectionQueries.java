@@ -188,43 +188,53 @@ class ConnectionQueries {
 	 */
 	Coverage coverage(ActorFilter actors, List<String> kinds, LocalDate asOf, int limit, Visibility visibility,
 			int budget) {
-		Map<String, Object> parameters = actors.parameters("");
-		parameters.put("instrumentKinds", kinds);
-		parameters.put("asOf", asOf);
-		parameters.put("limit", limit + 1);
-		parameters.put("budget", budget);
+		Map<String, Object> parameters = coverageParameters(actors, kinds, asOf, limit, budget);
 		record Found(List<Value> rows, boolean cut) {
 		}
 		Found found = this.reads
-			.one("connections/coverage", visibility, parameters,
+			.one(coverageStatement(actors), visibility, parameters,
 					(r) -> new Found(r.get("found").asList((Value v) -> v), r.get("cut").asBoolean()))
 			.orElseThrow();
-		// the rows come actor by actor, in name order
-		Map<String, Entity> actorsById = new LinkedHashMap<>();
-		Map<String, Map<String, List<Coverage.Held>>> heldById = new LinkedHashMap<>();
+		// one row an actor, in name order, with its instruments of the asked kinds
+		List<Coverage.Row> rows = new ArrayList<>();
 		for (Value row : found.rows()) {
-			Entity actor = Entity.of(row.get("actor"));
-			actorsById.putIfAbsent(actor.id(), actor);
-			Map<String, List<Coverage.Held>> byKind = heldById.computeIfAbsent(actor.id(), (id) -> {
-				Map<String, List<Coverage.Held>> cells = new LinkedHashMap<>();
-				kinds.forEach((kind) -> cells.put(kind, new ArrayList<>()));
-				return cells;
-			});
-			if (!row.get("instrument").isNull()) {
-				Coverage.Held held = new Coverage.Held(Entity.of(row.get("instrument")), Edge.of(row.get("edge")));
+			Map<String, List<Coverage.Held>> byKind = new LinkedHashMap<>();
+			kinds.forEach((kind) -> byKind.put(kind, new ArrayList<>()));
+			for (Coverage.Held held : held(row.get("held"))) {
 				byKind.get(String.valueOf(held.instrument().properties().get("kind"))).add(held);
 			}
+			rows.add(new Coverage.Row(Entity.of(row.get("actor")), byKind.entrySet()
+				.stream()
+				.map((e) -> new Coverage.Cell(e.getKey(), e.getValue().stream().sorted(BY_NAME).toList()))
+				.toList()));
 		}
-		List<Coverage.Row> rows = new ArrayList<>();
-		heldById.forEach((id, byKind) -> rows.add(new Coverage.Row(actorsById.get(id), byKind.entrySet()
-			.stream()
-			.map((e) -> new Coverage.Cell(e.getKey(), e.getValue().stream().sorted(BY_NAME).toList()))
-			.toList())));
 		if (found.cut() && !rows.isEmpty()) {
 			rows.remove(rows.size() - 1); // its instruments may be incomplete
 		}
 		boolean truncated = found.cut() || rows.size() > limit;
 		return new Coverage(kinds, (rows.size() > limit) ? rows.subList(0, limit) : rows, truncated, found.cut());
+	}
+
+	/** The parameters of both coverage statements: one more actor than the limit tells whether rows were cut. */
+	static Map<String, Object> coverageParameters(ActorFilter actors, List<String> kinds, LocalDate asOf, int limit,
+			int budget) {
+		Map<String, Object> parameters = actors.parameters("");
+		parameters.put("instrumentKinds", kinds);
+		parameters.put("asOf", asOf);
+		parameters.put("limit", limit + 1);
+		parameters.put("budget", budget);
+		return parameters;
+	}
+
+	/**
+	 * The coverage statement for these actors: {@code coverage-by-name} (the name index, in order, until the limit
+	 * passes) when organisations, the one large actor label, are among them and neither a group nor ids narrow them;
+	 * else {@code coverage} (a scan of the few actors of the other labels, or a group's members, then sorted).
+	 */
+	static String coverageStatement(ActorFilter actors) {
+		boolean many = actors.memberOf() == null && actors.ids() == null
+				&& actors.actorLabels().contains(Label.ORGANISATION);
+		return many ? "connections/coverage-by-name" : "connections/coverage";
 	}
 
 	private static final java.util.Comparator<Coverage.Held> BY_NAME = java.util.Comparator

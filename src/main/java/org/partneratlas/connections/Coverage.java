@@ -23,8 +23,8 @@ record Coverage(List<String> kinds, List<Row> rows, boolean truncated, boolean c
 		return (this.rows.isEmpty() ? "No row answered: the first actor alone"
 				: "Only the first " + this.rows.size() + " actors answered: the next ones")
 				+ " would need more than the " + ConnectionQueries.COVERAGE_BUDGET
-				+ " instrument ties one request may read (its work budget). Ask for fewer kinds or actors, or an "
-				+ "earlier 'asOf'";
+				+ " instrument ties one request may read (its work budget; ties of every kind count, the kinds not "
+				+ "asked for included). Ask about fewer actors: a narrower 'actors' filter, e.g. a group ('memberOf')";
 	}
 
 	/**

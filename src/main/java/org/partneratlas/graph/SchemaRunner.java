@@ -3,11 +3,13 @@ package org.partneratlas.graph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +34,12 @@ public class SchemaRunner {
 	private static final Logger log = LoggerFactory.getLogger(SchemaRunner.class);
 
 	/**
-	 * Schema statements and the wait for indexes run past the interactive transaction timeout (10 s): on a busy
-	 * machine a first start's index population takes longer, and a start must not fail for it.
+	 * The limit of every statement a start sends (schema, the wait for indexes, the store's state, undoing an unfinished
+	 * import): far past the interactive transaction timeout ({@code atlas.transaction-timeout}, 10 s), which is meant
+	 * for callers' questions. On a busy machine a start's statements take longer (a first index population, a cold
+	 * plan on a starved core), and a start must wait for them, never fail for it.
 	 */
-	private static final org.neo4j.driver.TransactionConfig SCHEMA = org.neo4j.driver.TransactionConfig.builder()
-		.withTimeout(java.time.Duration.ofMinutes(3))
-		.build();
+	public static final TransactionConfig START = TransactionConfig.builder().withTimeout(Duration.ofMinutes(3)).build();
 
 	private final Driver driver;
 
@@ -57,18 +59,18 @@ public class SchemaRunner {
 		List<String> sent = new java.util.ArrayList<>();
 		try (var session = this.driver.session()) {
 			java.util.Map<String, String> states = new java.util.HashMap<>();
-			session.run("SHOW INDEXES YIELD name, state RETURN name, state", SCHEMA)
+			session.run("SHOW INDEXES YIELD name, state RETURN name, state", START)
 				.forEachRemaining((r) -> states.put(r.get("name").asString(), r.get("state").asString()));
 			for (Resource file : files) {
 				String statement = read(file);
 				String name = nameIn(statement);
 				if (name == null || !states.containsKey(name)) {
-					session.run(statement, SCHEMA).consume();
+					session.run(statement, START).consume();
 					sent.add(file.getFilename());
 				}
 			}
 			if (!sent.isEmpty() || states.values().stream().anyMatch((state) -> !"ONLINE".equals(state))) {
-				session.run("CALL db.awaitIndexes(120)", SCHEMA).consume();
+				session.run("CALL db.awaitIndexes(120)", START).consume();
 			}
 		}
 		log.info("Schema applied: {} of {} files sent, the rest already in the store: {}", sent.size(), files.size(),

@@ -282,6 +282,17 @@ final class ImportBatches {
 		return value;
 	}
 
+	/**
+	 * A statement an import runs once a batch, never replanned while the import runs ({@code CYPHER replan=skip}): the
+	 * import changes the store's statistics so fast that Neo4j found every cached plan stale and planned it again,
+	 * over and over (a quarter of the CPU samples of a MERGE run at S were Cypher planning, recurring all through the
+	 * run: bench/results/2026-12-01-importspeed.md). These statements' plans do not depend on statistics: each finds
+	 * nodes by the unique {@code Entity.id} index and relationships between two bound ends.
+	 */
+	static String batchStatement(CypherStatements statements, String name) {
+		return "CYPHER replan=skip\n" + statements.text(name);
+	}
+
 	static Map<String, Object> tieRow(Importer.Change change) {
 		Map<String, Object> row = RecordRules.row(change.tie(), change.props());
 		row.put("id", change.id());
@@ -292,12 +303,12 @@ final class ImportBatches {
 		try (var session = this.driver.session()) {
 			session.executeWriteWithoutResult((tx) -> {
 				if (!p.updatedNodes().isEmpty()) {
-					tx.run(this.statements.text("ingest/import-undo-nodes"),
+					tx.run(batchStatement(this.statements, "ingest/import-undo-nodes"),
 							Map.of("run", this.run, "ids", p.updatedNodes()))
 						.consume();
 				}
 				if (!p.updatedTies().isEmpty()) {
-					tx.run(this.statements.text("ingest/import-undo-ties"), Map.of("run", this.run, "rows", p.updatedTies()))
+					tx.run(batchStatement(this.statements, "ingest/import-undo-ties"), Map.of("run", this.run, "rows", p.updatedTies()))
 						.consume();
 				}
 				if (!p.nodeRows().isEmpty()) {
@@ -310,7 +321,7 @@ final class ImportBatches {
 					recordEvents(tx, this.statements, p.events());
 				}
 				if (!p.auditBatches().isEmpty()) {
-					int created = tx.run(this.statements.text("ingest/record-batch-events"),
+					int created = tx.run(batchStatement(this.statements, "ingest/record-batch-events"),
 							Map.of("batches", p.auditBatches()))
 						.consume()
 						.counters()
@@ -320,7 +331,7 @@ final class ImportBatches {
 								"recorded " + created + " of " + p.auditBatches().size() + " audit batches");
 					}
 				}
-				tx.run(this.statements.text("ingest/import-journal"), Map.of("journal", p.journal())).consume();
+				tx.run(batchStatement(this.statements, "ingest/import-journal"), Map.of("journal", p.journal())).consume();
 			}, BATCH);
 		}
 		this.batches = p.batch();
@@ -329,7 +340,7 @@ final class ImportBatches {
 	/** Writes node rows; every row is a node written (a CREATE or MERGE of a row cannot come back empty). */
 	static void writeNodes(TransactionContext tx, CypherStatements statements, boolean createOnly,
 			List<Map<String, Object>> rows) {
-		var counters = tx.run(statements.text(createOnly ? "ingest/create-nodes" : "ingest/import-nodes"),
+		var counters = tx.run(batchStatement(statements, createOnly ? "ingest/create-nodes" : "ingest/import-nodes"),
 				Map.of("rows", rows))
 			.consume()
 			.counters();
@@ -347,13 +358,13 @@ final class ImportBatches {
 			List<Map<String, Object>> rows, List<Importer.Change> ties) {
 		long written;
 		if (createOnly) {
-			written = tx.run(statements.text("ingest/create-ties"), Map.of("rows", rows))
+			written = tx.run(batchStatement(statements, "ingest/create-ties"), Map.of("rows", rows))
 				.consume()
 				.counters()
 				.relationshipsCreated();
 		}
 		else {
-			written = tx.run(statements.text("ingest/import-ties"), Map.of("rows", rows))
+			written = tx.run(batchStatement(statements, "ingest/import-ties"), Map.of("rows", rows))
 				.single()
 				.get("written")
 				.asLong();
@@ -383,7 +394,7 @@ final class ImportBatches {
 
 	/** Appends audit events; each one must be there. */
 	static void recordEvents(TransactionContext tx, CypherStatements statements, List<Map<String, Object>> events) {
-		int created = tx.run(statements.text("ingest/record-events"), Map.of("events", events))
+		int created = tx.run(batchStatement(statements, "ingest/record-events"), Map.of("events", events))
 			.consume()
 			.counters()
 			.nodesCreated();
@@ -441,7 +452,7 @@ final class ImportBatches {
 	static void rollback(Driver driver, CypherStatements statements, String run) {
 		try (var session = driver.session()) {
 			List<org.neo4j.driver.Record> journals = session
-				.run(statements.text("ingest/rollback-journal"), Map.of("run", run))
+				.run(statements.text("ingest/rollback-journal"), Map.of("run", run), BATCH)
 				.list();
 			for (org.neo4j.driver.Record j : journals) {
 				List<String> nodes = j.get("nodes").asList(Value::asString);
@@ -500,7 +511,7 @@ final class ImportBatches {
 	static int recover(Driver driver, CypherStatements statements) {
 		List<String> runs;
 		try (var session = driver.session()) {
-			runs = session.run(statements.text("ingest/import-runs")).list((r) -> r.get("run").asString());
+			runs = session.run(statements.text("ingest/import-runs"), BATCH).list((r) -> r.get("run").asString());
 		}
 		for (String run : runs) {
 			log.warn("Import {} did not finish: undoing what it wrote", run);

@@ -235,8 +235,7 @@ public class Importer {
 		ImportBatches batches = dryRun ? null : new ImportBatches(this.driver, this.statements, run, createOnly);
 		java.util.function.Function<Set<String>, Map<String, Stored>> storedNodes = createOnly ? (x) -> Map.of()
 				: this::fetch;
-		java.util.function.Function<Set<String>, Map<String, StoredTie>> storedTies = createOnly ? (x) -> Map.of()
-				: this::fetchTies;
+		TieLookup storedTies = createOnly ? (x, y) -> Map.of() : this::fetchTies;
 		long[] done = { 0, 0 };
 		boolean written = false;
 		try {
@@ -324,7 +323,7 @@ public class Importer {
 		try (var session = this.driver.session()) {
 			for (int i = 0; i < all.size(); i += 10 * BATCH) {
 				List<String> batch = all.subList(i, Math.min(all.size(), i + 10 * BATCH));
-				if (session.run(this.statements.text("ingest/nodes-exist"), Map.of("ids", batch))
+				if (session.run(ImportBatches.batchStatement(this.statements, "ingest/nodes-exist"), Map.of("ids", batch))
 					.single()
 					.get("found")
 					.asLong() > 0) {
@@ -388,7 +387,7 @@ public class Importer {
 		try (var session = this.driver.session()) {
 			for (int i = 0; i < all.size(); i += BATCH) {
 				List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-				session.run(this.statements.text("ingest/nodes-by-id"), Map.of("ids", batch)).forEachRemaining((r) -> {
+				session.run(ImportBatches.batchStatement(this.statements, "ingest/nodes-by-id"), Map.of("ids", batch)).forEachRemaining((r) -> {
 					Label label = Label.ofGraphLabels(r.get("labels").asList(Value::asString)).orElse(null);
 					if (label != null) {
 						found.put(r.get("id").asString(), new Stored(label, r.get("props").asMap()));
@@ -417,20 +416,48 @@ public class Importer {
 		return names;
 	}
 
-	/** Stored ties leaving the given nodes, by id. */
-	private Map<String, StoredTie> fetchTies(Set<String> fromIds) {
+	/**
+	 * How an import finds the stored ties it compares with: the ties it plans, by id between their two ends, and every
+	 * {@code LANDS_IN} tie leaving the given nodes (a curated cable's landings the dataset does not give are conflicts).
+	 */
+	@FunctionalInterface
+	interface TieLookup {
+
+		Map<String, StoredTie> find(java.util.Collection<TieRecord> ties, Set<String> landingFroms);
+
+	}
+
+	/**
+	 * Stored ties by id between their two ends ({@code ingest/ties-by-id}), and the landings leaving {@code landingFroms}
+	 * ({@code ingest/landings-from}). Not every tie leaving the start nodes: a hub (a country, the EU) is the start of
+	 * thousands, and every batch naming it read them all again, properties included: a batch's read grew with the
+	 * store (PROFILE in bench/results/2026-12-01-importspeed.md); this one costs the same per tie at any size.
+	 */
+	private Map<String, StoredTie> fetchTies(java.util.Collection<TieRecord> ties, Set<String> landingFroms) {
 		Map<String, StoredTie> found = new HashMap<>();
-		List<String> all = new ArrayList<>(fromIds);
+		List<Map<String, Object>> rows = new ArrayList<>(ties.size());
+		for (TieRecord tie : ties) {
+			rows.add(Map.of("id", tie.id(), "from", tie.from(), "to", tie.to()));
+		}
+		List<String> froms = new ArrayList<>(landingFroms);
 		try (var session = this.driver.session()) {
-			for (int i = 0; i < all.size(); i += BATCH) {
-				List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-				session.run(this.statements.text("ingest/ties-from"), Map.of("ids", batch)).forEachRemaining((r) -> {
-					found.put(r.get("id").asString(), new StoredTie(r.get("from").asString(),
-							RelType.valueOf(r.get("type").asString()), r.get("to").asString(), r.get("props").asMap()));
-				});
+			for (int i = 0; i < rows.size(); i += BATCH) {
+				session.run(ImportBatches.batchStatement(this.statements, "ingest/ties-by-id"),
+						Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
+					.forEachRemaining((r) -> found.put(r.get("id").asString(), storedTie(r)));
+			}
+			for (int i = 0; i < froms.size(); i += BATCH) {
+				session.run(ImportBatches.batchStatement(this.statements, "ingest/landings-from"),
+						Map.of("ids", froms.subList(i, Math.min(froms.size(), i + BATCH))))
+					.forEachRemaining((r) -> found.put(r.get("id").asString(), storedTie(r)));
 			}
 		}
 		return found;
+	}
+
+	private static StoredTie storedTie(org.neo4j.driver.Record r) {
+		return new StoredTie(r.get("from").asString(), RelType.valueOf(r.get("type").asString()), r.get("to").asString(),
+				r.get("props").asMap());
 	}
 
 	private void write(Plan plan, Runner runner, Path mappingFile) {
@@ -1103,7 +1130,7 @@ public class Importer {
 
 		/** Compares every planned item with the store: created, updated, unchanged, conflicts. */
 		void diff(java.util.function.Function<Set<String>, Map<String, Stored>> fetch,
-				java.util.function.Function<Set<String>, Map<String, StoredTie>> fetchTies) {
+				TieLookup fetchTies) {
 			Map<String, Stored> stored = fetch.apply(this.nodes.keySet());
 			if (this.datasetPending) {
 				this.datasetPending = false;
@@ -1144,9 +1171,15 @@ public class Importer {
 									? NodeRecord.fromStored(entry.getKey(), before.label(), before.props()).values() : null);
 				}
 			}
-			Set<String> froms = new LinkedHashSet<>();
-			this.ties.values().forEach((p) -> froms.add(p.record.from()));
-			Map<String, StoredTie> storedTies = fetchTies.apply(froms);
+			List<TieRecord> plannedTies = new ArrayList<>(this.ties.size());
+			Set<String> landingFroms = new LinkedHashSet<>();
+			this.ties.values().forEach((p) -> {
+				plannedTies.add(p.record);
+				if (p.record.type() == RelType.LANDS_IN) {
+					landingFroms.add(p.record.from());
+				}
+			});
+			Map<String, StoredTie> storedTies = fetchTies.find(plannedTies, landingFroms);
 			for (Map.Entry<String, Planned<TieRecord>> entry : this.ties.entrySet()) {
 				Planned<TieRecord> planned = entry.getValue();
 				TieRecord record = withCitations(planned.record, planned.citations);

@@ -89,6 +89,16 @@ class VisibilityDifferentialIT {
 			answers.add(pagesAndCount(queries, forward, backward, caller));
 			answerAsThePlainStatements("-anchored", forward, backward, reads, caller);
 		}
+		// and the members of a group (memberOf), expanded from the group
+		for (String group : MarkedGraphs.GROUP_ACTORS) {
+			HashMap<String, Object> members = new HashMap<>();
+			members.put("memberOf", group);
+			Listing forward = Listing.of(List.of(Label.ORGANISATION), members, 3, null, null, null, sealer, caller);
+			Listing backward = Listing.of(List.of(Label.ORGANISATION), members, null, null, 3, null, sealer, caller);
+			assertThat(forward.statement("catalogue/list-count")).isEqualTo("catalogue/list-count-anchored");
+			answers.add(pagesAndCount(queries, forward, backward, caller));
+			answerAsThePlainStatements("-anchored", forward, backward, reads, caller);
+		}
 		answers.add(queries.search("Actor", null, 50, caller)
 			.stream()
 			.map((h) -> h.node().id())

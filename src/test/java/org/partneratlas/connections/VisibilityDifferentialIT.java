@@ -13,8 +13,12 @@ import org.partneratlas.graph.ActorFilter;
 import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
+import org.partneratlas.graph.Label;
 import org.partneratlas.graph.Visibility;
 import org.partneratlas.support.Differential;
+import org.partneratlas.support.MarkedGraphs;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every connection question, for generated callers on generated marked graphs, answers exactly as on the graph the
@@ -106,7 +110,61 @@ class VisibilityDifferentialIT {
 					new ActorFilter(null, null, null, null, null, List.of("defence")), null, 500, caller, budget);
 			answers.add(untied.cut() + " " + untied.actors().stream().map(Entity::id).toList());
 		}
+		// the coverage statement that walks the name index answers as the one that scans and sorts the labels, for
+		// filters of every kind (the service picks it for organisations without a group or ids)
+		for (ActorFilter filter : List.of(ActorFilter.ALL,
+				new ActorFilter(List.of(Label.ORGANISATION), null, null, null, null, List.of("civilian")),
+				new ActorFilter(null, null, List.of("association"), MarkedGraphs.GROUP_ACTORS.get(0), null, null),
+				new ActorFilter(null, List.of("org:a3", "org:a7", "org:a11"), null, null, null, null))) {
+			for (int budget : new int[] { ConnectionQueries.COVERAGE_BUDGET, 7 }) {
+				for (int limit : new int[] { 500, 4 }) {
+					java.util.Map<String, Object> parameters = ConnectionQueries.coverageParameters(filter, KINDS,
+							null, limit, budget);
+					List<String> byName = reads.list("connections/coverage-by-name", caller, parameters,
+							(r) -> r.get("found").toString() + r.get("cut"));
+					assertThat(byName).as(filter + " budget " + budget + " limit " + limit)
+						.isEqualTo(reads.list("connections/coverage", caller, parameters,
+								(r) -> r.get("found").toString() + r.get("cut")));
+				}
+			}
+		}
+		// 'memberOf' expands from the group (its visible members): the same members, rows, cuts and refusals as on
+		// the graph the caller sees, a hidden group or membership included
+		for (String group : MarkedGraphs.GROUP_ACTORS) {
+			ActorFilter members = new ActorFilter(null, null, null, group, null, null);
+			for (int budget : new int[] { ConnectionQueries.COVERAGE_BUDGET, 5 }) {
+				answers.add(coverage(queries.coverage(members, KINDS, null, 500, caller, budget)));
+			}
+			answers.add(coverage(queries.coverage(members, KINDS.subList(0, 1), null, 3, caller, 8)));
+			answers.add(queries.gaps(members, List.of(), List.of(KINDS.get(0)), null, 500, caller)
+				.stream()
+				.map((g) -> g.actor().id())
+				.toList()
+				.toString());
+			answers.add(queries.gaps(members, List.of(KINDS.get(1)), List.of(), LocalDate.of(2022, 1, 1), 500, caller)
+				.stream()
+				.map((g) -> g.actor().id() + sorted(g.has().stream().map((h) -> h.edge().id()).toList()))
+				.toList()
+				.toString());
+			String other = MarkedGraphs.GROUP_ACTORS.get((MarkedGraphs.GROUP_ACTORS.indexOf(group) + 1) % 2);
+			for (int budget : new int[] { ConnectionQueries.TIE_BUDGET, 12 }) {
+				ConnectionQueries.Untied untied = queries.untied(members,
+						new ActorFilter(null, null, null, other, null, null), null, 500, caller, budget);
+				answers.add(untied.cut() + " " + untied.actors().stream().map(Entity::id).toList());
+				untied = queries.untied(ActorFilter.ALL, new ActorFilter(null, null, null, group, null, null), null, 500,
+						caller, budget);
+				answers.add(untied.cut() + " " + untied.actors().stream().map(Entity::id).toList());
+			}
+		}
 		return answers;
+	}
+
+	static String coverage(Coverage coverage) {
+		return coverage.cut() + " " + coverage.truncated() + " " + coverage.rows()
+			.stream()
+			.map((r) -> r.actor().id() + r.cells().stream().map((c) -> sorted(c.instruments().stream()
+				.map((h) -> h.instrument().id() + h.edge().id()).toList())).toList())
+			.toList();
 	}
 
 	static String sorted(List<String> items) {

@@ -218,6 +218,7 @@ class CypherFilesIT {
 				case "rows" -> List.of(row);
 				case "props", "event", "journal" -> Map.of("id", "x");
 				case "events", "batches" -> List.of(Map.of("id", "x"));
+				case "paths" -> List.of(Map.of("nodes", List.of("x", "y"), "rels", List.of("r")));
 				default -> "x";
 			});
 		}

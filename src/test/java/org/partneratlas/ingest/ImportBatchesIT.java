@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,11 @@ class ImportBatchesIT {
 				new AtlasProperties(null, Duration.ofSeconds(10), null, "neo4j"), new ExportProperties(Duration.ofMinutes(5)));
 	}
 
-	/** Organisations and cooperations among them, ids prefixed; {@code renamed} renames the first ones. */
-	private static Path dataset(Path dir, String prefix, int orgs, int renamed) throws IOException {
+	/**
+	 * The mapping of {@link #dataset}: organisations named by {@code name} (a template) and cooperations, with
+	 * {@code tieFields} (whole YAML lines, indented as the tie's fields) added to the tie mapping.
+	 */
+	private static void mapping(Path dir, String prefix, String name, String tieFields) throws IOException {
 		Files.writeString(dir.resolve("mapping.yaml"), """
 				dataset:
 				  id: source:%1$s
@@ -68,7 +72,7 @@ class ImportBatchesIT {
 				  - reader: orgs
 				    label: Organisation
 				    id: "org:%1$s-{code}"
-				    name: "{name}"
+				    name: "%2$s"
 				    kind: company
 				ties:
 				  - reader: links
@@ -76,7 +80,12 @@ class ImportBatchesIT {
 				    from: "org:%1$s-{from}"
 				    to: "org:%1$s-{to}"
 				    role: "{role}"
-				""".formatted(prefix));
+				%3$s""".formatted(prefix, name, tieFields));
+	}
+
+	/** Organisations and cooperations among them, ids prefixed; {@code renamed} renames the first ones. */
+	private static Path dataset(Path dir, String prefix, int orgs, int renamed) throws IOException {
+		mapping(dir, prefix, "{name}", "");
 		StringBuilder o = new StringBuilder("code,name\n");
 		for (int i = 0; i < orgs; i++) {
 			o.append(i).append(",Org ").append(prefix).append(' ').append(i).append((i < renamed) ? " renamed" : "")
@@ -389,6 +398,69 @@ class ImportBatchesIT {
 		assertThat(count("MATCH (u:ImportUndo) RETURN count(u)")).isZero();
 		assertThat(checksum()).isEqualTo(before);
 		assertThat(ImportBatches.recover(driver, new CypherStatements())).isZero();
+	}
+
+	/**
+	 * A hub (org 0) with a tie to and from every other node, in batches of 10 records: the MERGE path finds each stored
+	 * tie by its id between its two ends, whichever batch the hub's ties fall in. A re-run changes nothing; a changed
+	 * date on one hub tie is that tie's update only (its version, one UPDATED event, the others untouched); a stored
+	 * tie between the same ends with another role is a tie of its own, neither matched nor overwritten.
+	 */
+	@Test
+	void theMergePathFindsAHubsStoredTiesByIdInEveryBatch(@TempDir Path dir) throws IOException {
+		mapping(dir, "bulk-g", "Org g {code}", "    start: \"{start}\"\n");
+		StringBuilder orgs = new StringBuilder("code\n");
+		for (int i = 0; i < 30; i++) {
+			orgs.append(i).append('\n');
+		}
+		Files.writeString(dir.resolve("orgs.csv"), orgs);
+		IntFunction<String> links = (changed) -> {
+			StringBuilder l = new StringBuilder("from,to,role,start\n");
+			for (int i = 1; i < 30; i++) {
+				l.append("0,").append(i).append(",partner,").append((i == changed) ? "2021" : "2020").append('\n');
+				l.append(i).append(",0,member,2020\n");
+			}
+			return l.toString();
+		};
+		Files.writeString(dir.resolve("links.csv"), links.apply(-1));
+		Path mapping = dir.resolve("mapping.yaml");
+		ImportReport first = importer.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(first.problems()).isEmpty();
+		assertThat(first.created()).isEqualTo(1 + 30 + 58);
+		// a stored tie between the hub and org 7 with another role: not the import's, never to be matched
+		run("MATCH (a:Entity {id: 'org:bulk-g-0'}), (b:Entity {id: 'org:bulk-g-7'}) "
+				+ "CREATE (a)-[:COOPERATES_WITH {id: 'org:bulk-g-0-COOPERATES_WITH->org:bulk-g-7#observer', "
+				+ "role: 'observer', start: '2019', tlp: 'GREEN', tlpLevel: 1, access: ['tlp:GREEN'], version: 1, "
+				+ "sourceIds: ['source:bulk-g'], sourceLocators: ['by hand']}]->(b)", Map.of());
+		String before = checksum();
+		Importer merging = new Importer(driver, new CypherStatements()).withBatchSize(10).alwaysMerge();
+		ImportReport again = merging.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(again.problems()).isEmpty();
+		assertThat(again.created() + again.updated()).as("a re-run through the MERGE path").isZero();
+		assertThat(again.unchanged()).isEqualTo(1 + 30 + 58);
+		assertThat(checksum()).isEqualTo(before);
+
+		Files.writeString(dir.resolve("links.csv"), links.apply(23));
+		ImportReport changed = merging.run(mapping, false, RUNNER, (p) -> {
+		});
+		assertThat(changed.problems()).isEmpty();
+		assertThat(changed.updated()).isOne();
+		assertThat(changed.created()).isZero();
+		try (var session = driver.session()) {
+			var ties = session
+				.run("MATCH (:Entity {id: 'org:bulk-g-0'})-[r]-() RETURN r.id AS id, r.start AS start, r.version AS v")
+				.list((r) -> Map.of("id", r.get("id").asString(), "start", r.get("start").asString(), "v",
+						r.get("v").asLong()));
+			assertThat(ties).hasSize(59)
+				.contains(Map.of("id", "org:bulk-g-0-COOPERATES_WITH->org:bulk-g-23#partner", "start", "2021", "v", 2L))
+				.contains(Map.of("id", "org:bulk-g-0-COOPERATES_WITH->org:bulk-g-7#observer", "start", "2019", "v", 1L))
+				.filteredOn((t) -> !t.get("id").equals("org:bulk-g-0-COOPERATES_WITH->org:bulk-g-23#partner"))
+				.allSatisfy((t) -> assertThat(t.get("v")).isEqualTo(1L));
+		}
+		assertThat(count("MATCH (e:AuditEvent {action: 'UPDATED'}) WHERE e.itemId STARTS WITH 'org:bulk-g-' "
+				+ "RETURN count(e)")).isOne();
 	}
 
 	/**

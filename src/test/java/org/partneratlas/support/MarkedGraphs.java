@@ -102,7 +102,22 @@ public final class MarkedGraphs {
 				this.ties.add(item(id, null, RelType.COOPERATES_WITH, "org:a" + a, "org:a" + b, new LinkedHashMap<>()));
 			}
 		}
+		// memberships of the groups GROUP_ACTORS (drawn last, so the graph above is what it was before them): the
+		// questions filtered by 'memberOf' expand from a group's visible members
+		for (int i = GROUP_ACTORS.size(); i < actors; i++) {
+			for (String group : GROUP_ACTORS) {
+				if (this.random.nextInt(3) == 0) {
+					Map<String, Object> member = new LinkedHashMap<>();
+					member.put("role", "member");
+					this.ties.add(item(Edge.idOf("org:a" + i, RelType.MEMBER_OF, group, "member"), null,
+							RelType.MEMBER_OF, "org:a" + i, group, member));
+				}
+			}
+		}
 	}
+
+	/** The actors others are members of (each a group the 'memberOf' filters can name). */
+	public static final List<String> GROUP_ACTORS = List.of("org:a0", "org:a1");
 
 	private Item item(String id, Label label, RelType type, String from, String to, Map<String, Object> props) {
 		Tlp tlp = pickTlp();
