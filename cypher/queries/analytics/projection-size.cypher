@@ -4,7 +4,11 @@
 // count is of visible rows only and says nothing about hidden ties. LIMIT streams: the count stops once it is over.
 // Parameters: $labels, $tieKinds, $asOf, $budget, $grants.
 CALL () {
-  MATCH (v:Entity)-[r]-(a:Actor)
+  // `v` carries no `:Entity` here (every instrument, programme, project and cable is one): with it, Neo4j 2026.08 may plan
+  // the label disjunction as an OrderedUnion of IntersectionNodeByLabelsScan feeding a NodeHashJoin whose other side
+  // (the Actor scan) stops after one row, and the answer silently loses ties (GdsAnalyticsIT, graph 301, 2026-12-01).
+  // CypherShapesTest keeps a label and a pure label disjunction off the same variable of one MATCH.
+  MATCH (v)-[r]-(a:Actor)
   WHERE (v:Instrument OR v:Programme OR v:Project OR v:Cable)
     AND ($tieKinds IS NULL OR v.kind IN $tieKinds)
     AND any(l IN labels(a) WHERE l IN $labels)

@@ -27,7 +27,8 @@ CALL () {
     AND ($otherEuStatus IS NULL OR o.euStatus IN $otherEuStatus)
     AND ($otherSectors IS NULL OR o.sector IN $otherSectors)
   CALL (o) {
-    MATCH (o)-[r2]-(v:Entity)-[r1]-(n:Actor)
+    // no `:Entity` on `v` beside its label disjunction: see analytics/projection.cypher
+    MATCH (o)-[r2]-(v)-[r1]-(n:Actor)
     WHERE (v:Instrument OR v:Programme OR v:Project OR v:Cable)
       AND n <> o
       AND any(g IN v.access WHERE g IN $grants) AND any(g IN n.access WHERE g IN $grants)

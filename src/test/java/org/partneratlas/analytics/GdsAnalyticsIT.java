@@ -122,7 +122,7 @@ class GdsAnalyticsIT {
 			assertAgree(reads, caller, "graph 401, " + caller);
 		}
 		assertThat(graphsInCatalogue()).isEmpty();
-		differential(301, "gds-after-large-").forEach((test) -> {
+		differential(new MarkedGraphs(301, 24, 20), 301, "gds-after-large-").forEach((test) -> {
 			try {
 				test.getExecutable().execute();
 			}
@@ -138,14 +138,18 @@ class GdsAnalyticsIT {
 	 * answer a caller gets equals the in-service answer anyone gets on the graph filtered to what that caller may see.
 	 */
 	@TestFactory
-	@org.junit.jupiter.api.Disabled("OPEN BUG (issue 13 section 3, 2026-12-01 04:59): run after a test that loaded the 'connectivity' fixture, "
-			+ "the GDS degree of graph 301's RED caller covers 15 actors instead of 18, deterministically, with GDS's graph "
-			+ "holding every pair project.cypher handed it: the projection statement itself yields fewer pairs. GDS stays "
-			+ "off by default; re-enable when fixed")
 	Stream<DynamicTest> aGdsAnswerForACallerIsTheInServiceAnswerOnTheGraphTheCallerSees() {
 		List<DynamicTest> tests = new ArrayList<>();
+		// regression first, with no plan cached: this draw (graph 301 as drawn before memberships were added), right
+		// after the connectivity fixture, got a plan that lost 11 of the RED caller's 20 actor pairs, in GDS and in the
+		// service alike, until the projection left `:Entity` off its label disjunction (CypherShapesTests)
+		try (var session = TestNeo4j.fixturesWithGds().session()) {
+			session.run("CALL db.clearQueryCaches()").consume();
+		}
+		Fixtures.load("connectivity");
+		tests.addAll(differential(new MarkedGraphs(301, 24, 20, false), 301, "gds-no-memberships-"));
 		for (long seed : new long[] { 301, 302, 303 }) {
-			tests.addAll(differential(seed, "gds-"));
+			tests.addAll(differential(new MarkedGraphs(seed, 24, 20), seed, "gds-"));
 		}
 		tests.add(DynamicTest.dynamicTest("no in-memory graph left behind",
 				() -> assertThat(graphsInCatalogue()).isEmpty()));
@@ -153,9 +157,8 @@ class GdsAnalyticsIT {
 	}
 
 	/** The differential on one generated graph: the GDS answers are computed first, for every caller, then compared. */
-	private static List<DynamicTest> differential(long seed, String prefix) {
+	private static List<DynamicTest> differential(MarkedGraphs graphs, long seed, String prefix) {
 		List<DynamicTest> tests = new ArrayList<>();
-		MarkedGraphs graphs = new MarkedGraphs(seed, 24, 20);
 		List<Visibility> who = graphs.callers(6);
 		GraphReads marked = Fixtures.load(prefix + "marked-" + seed, graphs::marked);
 		List<Answers> actual = new ArrayList<>();
