@@ -110,9 +110,7 @@ class GdsAnalyticsIT {
 	/**
 	 * A larger graph, then (after its wipe) a smaller one whose nodes take new or reused ids, in one test so that the
 	 * sequence is checked whatever order the methods run in: a GDS answer computed after a larger graph was projected,
-	 * wiped and replaced must still be the in-service answer on the graph the caller sees (a run on 2026-12-01 saw the
-	 * RED caller's GDS degree over 15 actors instead of 18 in this sequence, then split over two methods; not seen
-	 * again since, with GDS registered by the production {@code GdsPlugin.register} after start).
+	 * wiped and replaced must still be the in-service answer on the graph the caller sees.
 	 */
 	@Test
 	void gdsAgreesWithTheServiceOnLargerGeneratedGraphsAndAfterTheirWipe() {
