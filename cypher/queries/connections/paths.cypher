@@ -1,8 +1,11 @@
 // The shortest distinct paths (up to 10, up to 6 relationships) between two nodes, walking only actor ties (never
 // topics or sources), only visible nodes and relationships valid at $asOf, never the $avoid nodes, and crossing only
 // instruments, programmes, projects and cables of allowed kinds and topics, and actors of allowed labels.
-// The hop limit is the quantifier's upper bound, which must be a literal: the service runs this text with the 6
-// below replaced by maxHops (1 to 6, CypherStatements.withHopLimit), so the search never walks further than asked.
+// The hop limit is the quantifier's upper bound, which must be a literal: it is run with the 6 below replaced by
+// maxHops (1 to 6, CypherStatements.withHopLimit), so the search never walks further than asked.
+// The service no longer sends it: its SHORTEST could walk a hub's every tie without a bound (PathSearch answers with a
+// budgeted search from both ends instead). It stays as the reference for path-frontier.cypher's predicate and as the
+// raw-driver baseline of bench/ (Bench.java, PathProfile.java).
 // Parameters: $from, $to, $k, $kinds, $avoidKinds, $topics, $actorLabels, $avoid, $asOf, $grants.
 MATCH (a:Entity {id: $from})
 WHERE any(g IN a.access WHERE g IN $grants)

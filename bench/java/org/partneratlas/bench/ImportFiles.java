@@ -109,8 +109,8 @@ public final class ImportFiles {
 				ties.size(), dir, (System.nanoTime() - t) / 1_000_000);
 	}
 
-	static void loadCsv(String bolt, Path dir) throws IOException {
-		var statements = new org.partneratlas.graph.CypherStatements();
+	/** Serves the files of {@code dir} on a loopback port, for LOAD CSV (which reads URLs). Stop it after use. */
+	private static com.sun.net.httpserver.HttpServer fileServer(Path dir) throws IOException {
 		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", (exchange) -> {
 			Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
@@ -120,6 +120,12 @@ public final class ImportFiles {
 			}
 		});
 		server.start();
+		return server;
+	}
+
+	static void loadCsv(String bolt, Path dir) throws IOException {
+		var statements = new org.partneratlas.graph.CypherStatements();
+		var server = fileServer(dir);
 		String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 		try (var driver = org.neo4j.driver.GraphDatabase.driver(bolt, org.neo4j.driver.AuthTokens.none(),
 				org.neo4j.driver.Config.builder().withoutEncryption().build()); var session = driver.session()) {
@@ -164,15 +170,7 @@ public final class ImportFiles {
 	 */
 	static void profile(String bolt, Path dir) throws IOException {
 		var statements = new org.partneratlas.graph.CypherStatements();
-		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/", (exchange) -> {
-			Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-			exchange.sendResponseHeaders(200, Files.size(file));
-			try (var body = exchange.getResponseBody()) {
-				Files.copy(file, body);
-			}
-		});
-		server.start();
+		var server = fileServer(dir);
 		String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 		try (var driver = org.neo4j.driver.GraphDatabase.driver(bolt, org.neo4j.driver.AuthTokens.none(),
 				org.neo4j.driver.Config.builder().withoutEncryption().build()); var session = driver.session()) {

@@ -53,6 +53,10 @@ import org.springframework.stereotype.Component;
  * computation (within their own deadline) instead of starting their own; aliases in one request are answered from
  * the cache, or from the request's own answers ({@link ExpensiveWork#once}) when the answer is too large to keep.
  * {@code atlas.analytics.computations} counts the computations, {@code atlas.analytics.cache} hits and misses.
+ * <p>
+ * <b>Refusals.</b> A question refused for what it asks of the data (a projection past its budget, exact betweenness
+ * past the work budget) is kept like an answer, under the same grants and version: finding out cost as much as a
+ * computation, and asking again changes nothing until the next write.
  */
 @Component
 class AnalyticsCache {
@@ -142,6 +146,14 @@ class AnalyticsCache {
 			mine.complete(answer);
 			return answer;
 		}
+		catch (BadRequestException refused) {
+			// refused for what was asked of this data (a projection too large, say): the same for every caller with
+			// these grants until the next write, and it costs what an answer costs to find out (counting 150,000
+			// visible rows at L takes 1.1-1.6 s of CPU), so the refusal is kept like an answer
+			keep(key, now, new Refusal(refused), 1);
+			mine.completeExceptionally(refused);
+			throw refused;
+		}
 		catch (RuntimeException | Error ex) {
 			mine.completeExceptionally(ex);
 			throw ex;
@@ -193,6 +205,9 @@ class AnalyticsCache {
 			remove(key);
 			return null;
 		}
+		if (entry.answer() instanceof Refusal refusal) {
+			throw refusal.refused();
+		}
 		return (T) entry.answer();
 	}
 
@@ -235,6 +250,10 @@ class AnalyticsCache {
 	}
 
 	private record Entry(Object answer, DataVersion.Version version, long size, long at) {
+	}
+
+	/** A question refused for what it asked of this data, kept as its answer. */
+	private record Refusal(BadRequestException refused) {
 	}
 
 }

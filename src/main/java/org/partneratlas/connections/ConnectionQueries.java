@@ -15,6 +15,7 @@ import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
 import org.partneratlas.graph.Label;
+import org.partneratlas.graph.NeighbourhoodWalk;
 import org.partneratlas.graph.PathSearch;
 import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Visibility;
@@ -61,26 +62,14 @@ class ConnectionQueries {
 		return neighbourhood(id, depth, labels, types, limit, asOf, visibility, NEIGHBOURHOOD_LEVEL_BUDGET);
 	}
 
-	/**
-	 * The most distinct visible nodes one level of a neighbourhood walk finds before it stops and says its count is a
-	 * lower bound. Four times the largest limit, so a cut level still fills any answer; PROFILE at L from a hub
-	 * country (bench/results/2026-11-30-bounded.md): the cut level 1 read 2.3k relationships (10.8k db hits) where
-	 * the exact count read every tie of the hub and, at depth 2, tens of thousands of level-2 nodes.
-	 */
-	static final int NEIGHBOURHOOD_LEVEL_BUDGET = 2000;
+	/** The level budget of a neighbourhood walk: see {@link NeighbourhoodWalk#LEVEL_BUDGET}. */
+	static final int NEIGHBOURHOOD_LEVEL_BUDGET = NeighbourhoodWalk.LEVEL_BUDGET;
 
 	/** As above, with the level budget given (tests use a small one; never below the limit, which it must fill). */
 	Optional<Subgraph> neighbourhood(String id, int depth, List<Label> labels, List<RelType> types, int limit,
 			LocalDate asOf, Visibility visibility, int levelBudget) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
-		parameters.put("depth", depth);
-		parameters.put("labels", (labels == null) ? null : labels.stream().map(Label::cypherName).toList());
-		parameters.put("types", (types == null) ? null : types.stream().map(RelType::name).toList());
-		parameters.put("limit", limit);
-		parameters.put("edgeLimit", limit * 4);
-		parameters.put("asOf", asOf);
-		parameters.put("budget", Math.max(levelBudget, limit));
+		Map<String, Object> parameters = NeighbourhoodWalk.parameters(id, depth, labels, types, limit, asOf,
+				levelBudget);
 		return this.reads.one("connections/neighbourhood", visibility, parameters,
 				(r) -> new Subgraph(Entity.of(r.get("centre")), r.get("nodes").asList(Entity::of),
 						r.get("edges").asList(Edge::of), r.get("omittedNodes").asInt(),
@@ -99,17 +88,8 @@ class ConnectionQueries {
 	 */
 	PathResult paths(String from, String to, int k, int maxHops, PathFilter filter, LocalDate asOf,
 			Visibility visibility, int budget) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", from);
-		parameters.put("to", to);
-		parameters.put("k", k);
-		parameters.put("kinds", filter.kinds());
-		parameters.put("avoidKinds", filter.avoidKinds());
-		parameters.put("topics", filter.topics());
-		parameters.put("actorLabels",
-				(filter.actorLabels() == null) ? null : filter.actorLabels().stream().map(Label::cypherName).toList());
-		parameters.put("avoid", (filter.avoid() == null) ? List.of() : filter.avoid());
-		parameters.put("asOf", asOf);
+		Map<String, Object> parameters = PathSearch.parameters(from, to, k, filter.kinds(), filter.avoidKinds(),
+				filter.topics(), filter.actorLabels(), filter.avoid(), asOf);
 		PathSearch.Answer answer = this.pathSearch.search(parameters, k, maxHops, visibility, budget);
 		List<Path> paths = answer.paths()
 			.stream()

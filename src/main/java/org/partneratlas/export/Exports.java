@@ -22,9 +22,8 @@ import org.partneratlas.graph.BadRequestException;
 import org.partneratlas.graph.Edge;
 import org.partneratlas.graph.Entity;
 import org.partneratlas.graph.GraphReads;
-import org.partneratlas.graph.Label;
+import org.partneratlas.graph.NeighbourhoodWalk;
 import org.partneratlas.graph.PathSearch;
-import org.partneratlas.graph.RelType;
 import org.partneratlas.graph.Tlp;
 import org.partneratlas.graph.Visibility;
 
@@ -114,17 +113,9 @@ public class Exports {
 	// ---- bounded answers: read whole, then written
 
 	private Prepared neighbourhood(ExportRequest.Neighbourhood n, Visibility visibility) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", n.id());
-		parameters.put("depth", n.depth());
-		parameters.put("labels", (n.labels() == null) ? null : n.labels().stream().map(Label::cypherName).toList());
-		parameters.put("types", (n.types() == null) ? null : n.types().stream().map(RelType::name).toList());
-		parameters.put("limit", n.limit());
-		// As the API asks it (ConnectionQueries): at most four edges a node.
-		parameters.put("edgeLimit", n.limit() * 4);
-		parameters.put("asOf", null);
-		// The API's work bound (ConnectionQueries.NEIGHBOURHOOD_LEVEL_BUDGET): a level stops at 2000 nodes found.
-		parameters.put("budget", Math.max(2000, n.limit()));
+		// As the API asks it, with its work bound
+		Map<String, Object> parameters = NeighbourhoodWalk.parameters(n.id(), n.depth(), n.labels(), n.types(),
+				n.limit(), null, NeighbourhoodWalk.LEVEL_BUDGET);
 		Record answer = this.reads.one("connections/neighbourhood", visibility, parameters, (r) -> r)
 			.orElseThrow(() -> new NotFoundException("no node '" + n.id() + "'"));
 		List<Entity> nodes = answer.get("nodes").asList(Entity::of);
@@ -146,16 +137,8 @@ public class Exports {
 				throw new NotFoundException("no node '" + ((i == 0) ? p.from() : p.to()) + "'");
 			}
 		}
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", p.from());
-		parameters.put("to", p.to());
-		parameters.put("k", p.k());
-		parameters.put("kinds", null);
-		parameters.put("avoidKinds", null);
-		parameters.put("topics", null);
-		parameters.put("actorLabels", null);
-		parameters.put("avoid", List.of());
-		parameters.put("asOf", null);
+		Map<String, Object> parameters = PathSearch.parameters(p.from(), p.to(), p.k(), null, null, null, null, null,
+				null);
 		Map<String, Entity> nodes = new LinkedHashMap<>();
 		Map<String, Edge> edges = new LinkedHashMap<>();
 		// The API's bounded search (ConnectionQueries): an export of a path answer holds what the API answers.

@@ -74,7 +74,28 @@ public final class PathSearch {
 	}
 
 	/**
-	 * Searches. {@code parameters} are those of {@code connections/paths.cypher} ({@code from}, {@code to}, {@code k},
+	 * The parameters of a search (those of {@code connections/path-frontier.cypher} and {@code paths.cypher}): the
+	 * ends, k, the filters (null: none) and the date (null: any). The API and the path export both build them here, so
+	 * an exported path answer is the API's.
+	 */
+	public static Map<String, Object> parameters(String from, String to, int k, List<String> kinds,
+			List<String> avoidKinds, List<String> topics, List<Label> actorLabels, List<String> avoid,
+			java.time.LocalDate asOf) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", from);
+		parameters.put("to", to);
+		parameters.put("k", k);
+		parameters.put("kinds", kinds);
+		parameters.put("avoidKinds", avoidKinds);
+		parameters.put("topics", topics);
+		parameters.put("actorLabels", (actorLabels == null) ? null : actorLabels.stream().map(Label::cypherName).toList());
+		parameters.put("avoid", (avoid == null) ? List.of() : avoid);
+		parameters.put("asOf", asOf);
+		return parameters;
+	}
+
+	/**
+	 * Searches. {@code parameters} are those of {@link #parameters} ({@code from}, {@code to}, {@code k},
 	 * the filters and {@code asOf}); both ends must exist and be visible (the caller checks).
 	 */
 	public Answer search(Map<String, Object> parameters, int k, int maxHops, Visibility visibility, int budget) {

@@ -76,6 +76,44 @@ class AnalyticsCacheIT {
 	}
 
 	@Test
+	void aRefusalIsKeptLikeAnAnswerForTheSameGrantsUntilTheNextWrite() {
+		AnalyticsCache cache = cache(16, 1_000);
+		AtomicInteger asked = new AtomicInteger();
+		java.util.function.Supplier<Object> refuse = () -> {
+			asked.incrementAndGet();
+			throw new org.partneratlas.graph.BadRequestException("too large: " + asked.get());
+		};
+		List<Object> question = List.of("too large");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> cache.answer(Visibility.ANONYMOUS, question, refuse, (a) -> 1))
+			.hasMessage("too large: 1");
+		// asked again: the same refusal, not a second count of the data
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> cache.answer(Visibility.ANONYMOUS, question, refuse, (a) -> 1))
+			.hasMessage("too large: 1");
+		assertThat(asked).hasValue(1);
+		// another caller's grants: its own question (its visible projection may be smaller)
+		assertThat(cache.answer(Visibility.clearedFor(Tlp.RED), question, () -> "answered", (a) -> 1))
+			.isEqualTo("answered");
+		// a write: the data may have shrunk, so it is asked again
+		rawWrite();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> cache.answer(Visibility.ANONYMOUS, question, refuse, (a) -> 1))
+			.hasMessage("too large: 2");
+		// a failure that is not a refusal (a timeout, say) is not kept
+		AtomicInteger failed = new AtomicInteger();
+		for (int i = 0; i < 2; i++) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.answer(Visibility.ANONYMOUS,
+					List.of("times out"), () -> {
+						failed.incrementAndGet();
+						throw new IllegalStateException("timed out");
+					}, (a) -> 1))
+				.hasMessage("timed out");
+		}
+		assertThat(failed).hasValue(2);
+	}
+
+	@Test
 	void callersWithOtherGrantsNeverShareAnEntryEvenWhenTheirClearanceIsTheSame() {
 		AnalyticsCache cache = cache(64, 1_000);
 		List<Visibility> callers = List.of(Visibility.ANONYMOUS, Visibility.clearedFor(Tlp.GREEN),

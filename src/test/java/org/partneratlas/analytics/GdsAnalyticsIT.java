@@ -141,9 +141,7 @@ class GdsAnalyticsIT {
 		// regression first, with no plan cached: this draw (graph 301 as drawn before memberships were added), right
 		// after the connectivity fixture, got a plan that lost 11 of the RED caller's 20 actor pairs, in GDS and in the
 		// service alike, until the projection left `:Entity` off its label disjunction (CypherShapesTests)
-		try (var session = TestNeo4j.fixturesWithGds().session()) {
-			session.run("CALL db.clearQueryCaches()").consume();
-		}
+		Fixtures.clearQueryCaches();
 		Fixtures.load("connectivity");
 		tests.addAll(differential(new MarkedGraphs(301, 24, 20, false), 301, "gds-no-memberships-"));
 		for (long seed : new long[] { 301, 302, 303 }) {

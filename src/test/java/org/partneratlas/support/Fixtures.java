@@ -22,6 +22,13 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
+	/** Forgets every plan the fixtures Neo4j has cached, so the next statements are planned on the graph loaded now. */
+	public static synchronized void clearQueryCaches() {
+		try (var session = TestNeo4j.fixtures().session()) {
+			session.run("CALL db.clearQueryCaches()").consume();
+		}
+	}
+
 	/** Loads {@code src/test/resources/fixtures/<name>/} unless it is already the loaded graph. */
 	public static synchronized GraphReads load(String name) {
 		return load(name, () -> SeedLoader.read("classpath:fixtures/" + name + "/"));
